@@ -1,0 +1,255 @@
+"""The shape of one authority's Local Offer data: the single source of truth.
+
+Every authority file in `authorities/` is checked against these models, and the
+published JSON Schema (`authorities/authority.schema.json`) is generated from them
+by `scripts/generate_schema.py`. Field descriptions become the editor's tooltips.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Literal, Optional
+
+from pydantic import (
+    AnyHttpUrl,
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Markdown = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    Field(json_schema_extra={"contentMediaType": "text/markdown"}),
+]
+# Names go into page titles and headings, so they keep to characters that mean
+# nothing to Markdown or HTML.
+Name = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=2, max_length=80, pattern=r"^[A-Za-z0-9 ,.'’&()-]+$"),
+]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
+# A string, never a number, so a leading 0 survives.
+Phone = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=r"^(\+44\s?|0)[0-9 ]{9,13}$"),
+]
+Pounds = Annotated[Decimal, Field(ge=0, le=100_000_000, decimal_places=2)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Terminology(Strict):
+    """The council's own words for things every council has."""
+
+    plan_name: Optional[Text] = Field(
+        None, description='What the council calls a child\'s SEN support plan, e.g. "SEN Support Plan" or "My One Plan".'
+    )
+    support_level_names: list[Text] = Field(
+        default_factory=list,
+        description='The council\'s names for levels of SEN support, e.g. ["SEN Support", "High Level SEN Support"].',
+    )
+    coordinator_title: Literal["SENCO", "SENDCO"] = Field(
+        "SENCO", description="How the council writes the title of the school's special needs co-ordinator."
+    )
+
+
+class SenSupport(Strict):
+    """What SEN support in school means in this area."""
+
+    summary: Markdown = Field(description="A short plain-English explanation of SEN support in this area.")
+    could_include: list[Text] = Field(default_factory=list, description="Kinds of help SEN support could include.")
+    school_duties: list[Text] = Field(default_factory=list, description="What every school must do for a child with SEN.")
+
+
+class Stage(Strict):
+    """One stage or level of the graduated approach, in order."""
+
+    name: Text = Field(description="The council's name for this stage, e.g. \"Focused Intervention/Low Level Support\".")
+    summary: Markdown = Field(description="What this stage is, in plain English.")
+    school_does: list[Text] = Field(default_factory=list, description="What school does at this stage.")
+    parents_can_expect: list[Text] = Field(default_factory=list, description="What parents can expect or do at this stage.")
+    extra_funding_may_apply: bool = Field(False, description="True where extra (top-up or element 2) funding may apply.")
+    optional: bool = Field(False, description="True where not every child goes through this stage.")
+    next_is_alternative: bool = Field(
+        False, description='True where the next stage is an alternative to this one ("or") rather than the next in turn ("and").'
+    )
+
+
+class ResponseLevel(Strict):
+    """A tier of the council's graduated response summary, e.g. "Universal Support"."""
+
+    name: Text
+    focus: Optional[Text] = Field(None, description="The tier's heading or focus, e.g. \"High Quality Teaching\".")
+    includes: list[Text] = Field(default_factory=list)
+    may_get_top_up: bool = Field(False, description="True where the council says top-up funding may apply.")
+
+
+class GraduatedApproach(Strict):
+    introduction: Optional[Markdown] = None
+    stages: list[Stage] = Field(min_length=1, description="The stages in the order a child moves through them.")
+    response_levels: list[ResponseLevel] = Field(
+        default_factory=list, description="A summary of the council's graduated response tiers, where it gives one."
+    )
+
+
+class CycleStep(Strict):
+    assess: Markdown
+    plan: Markdown
+    do: Markdown
+    review: Markdown
+
+
+class AssessPlanDoReview(Strict):
+    """The Assess, Plan, Do, Review cycle as this council describes it."""
+
+    introduction: Optional[Markdown] = None
+    steps: CycleStep
+    review_frequency: Optional[Text] = Field(None, description='How often support is reviewed, e.g. "at least 3 times a year".')
+    reviews_per_year_at_least: Optional[Annotated[int, Field(ge=1, le=12)]] = None
+    minimum_cycles_before_more_funding: Optional[Annotated[int, Field(ge=1, le=10)]] = Field(
+        None, description="How many full cycles school must complete before asking for more funding, where given."
+    )
+    notes: list[Text] = Field(default_factory=list)
+
+
+class ChecklistSection(Strict):
+    title: Text
+    introduction: Optional[Markdown] = None
+    items: list[Text] = Field(min_length=1)
+
+
+class Expectations(Strict):
+    """Reasonable expectations of schools and settings."""
+
+    introduction: Optional[Markdown] = None
+    schools_must: list[Text] = Field(default_factory=list, description="What the law says every school must do.")
+    every_school_has: list[Text] = Field(
+        default_factory=list, description="What the council expects every school to have in place."
+    )
+    schools_and_settings_are_expected_to: list[Text] = Field(
+        default_factory=list, description="What schools and settings are expected to do for children at SEN support."
+    )
+    more: list[ChecklistSection] = Field(default_factory=list, description="Any further checklists the council gives.")
+
+
+class FundingElement(Strict):
+    """One element or band of funding."""
+
+    name: Text = Field(description='e.g. "Element 2" or "SEN funding".')
+    amount: Optional[Pounds] = Field(None, description="The amount in pounds, as a number, where the council gives one.")
+    currency: Literal["GBP"] = "GBP"
+    amount_is_up_to: bool = Field(False, description='True where the amount is a maximum ("up to £6,000").')
+    period: Optional[Text] = Field(None, description='e.g. "a year".')
+    held_by: Optional[Text] = Field(None, description="Who holds the money, e.g. \"your child's school\".")
+    pays_for: Optional[Text] = Field(None, description="What the money pays for.")
+    notes: list[Text] = Field(default_factory=list)
+
+
+class TopUpRoute(Strict):
+    """How a school asks the council for more money than its own budget holds."""
+
+    name: Text = Field(description='e.g. "One Point Panel" or "High Needs Top-up".')
+    needs_ehc_needs_assessment: Optional[bool] = Field(
+        None, description="True if a child must have an EHC needs assessment first; leave out if the council does not say."
+    )
+    description: Optional[Markdown] = None
+    application_must_include: list[Text] = Field(default_factory=list)
+    also_offers: list[Text] = Field(default_factory=list)
+    monitoring: Optional[Text] = None
+
+
+class Funding(Strict):
+    introduction: Optional[Markdown] = None
+    elements: list[FundingElement] = Field(default_factory=list)
+    top_up: Optional[TopUpRoute] = None
+
+
+class EhcStep(Strict):
+    title: Text
+    body: Markdown
+
+
+class EhcOutcome(Strict):
+    title: Text
+    description: Optional[Markdown] = None
+
+
+class EhcNeedsAssessment(Strict):
+    """Asking the council for an Education, Health and Care needs assessment."""
+
+    introduction: Optional[Markdown] = None
+    who_can_ask: list[Text] = Field(default_factory=list)
+    steps: list[EhcStep] = Field(default_factory=list)
+    possible_outcomes: list[EhcOutcome] = Field(default_factory=list)
+    rights_of_appeal: Optional[Markdown] = None
+
+
+ContactRole = Literal["sendiass", "sen_team", "parent_carer_forum", "local_offer_team", "other"]
+
+
+class Contact(Strict):
+    role: ContactRole = Field(description="Which kind of service this is.")
+    name: Text
+    description: Optional[Text] = Field(None, description="When a parent would contact them.")
+    phone: Optional[Phone] = Field(None, description='A UK phone number in quotes, e.g. "01642 527158".')
+    email: Optional[EmailStr] = None
+    web: Optional[AnyHttpUrl] = None
+
+    @model_validator(mode="after")
+    def reachable(self) -> "Contact":
+        if not (self.phone or self.email or self.web):
+            raise ValueError("give at least one way to reach this contact: phone, email or web")
+        return self
+
+
+class Faq(Strict):
+    question: Text
+    answer: Markdown
+
+
+class Source(Strict):
+    title: Text = Field(description="The title of the page the facts came from.")
+    seed: Optional[Text] = Field(None, description="The captured seed file, where there is one.")
+    url: Optional[AnyHttpUrl] = None
+    last_updated: Optional[date] = Field(None, description="When the source page says it was last updated.")
+
+
+class Authority(Strict):
+    """One English local authority's Local Offer for SEN support."""
+
+    model_config = ConfigDict(title="Local Offer authority", extra="forbid", frozen=True)
+
+    name: Name = Field(description='The council\'s full name, e.g. "Trafford Council".')
+    short_name: Name = Field(description='The place name used in page titles, e.g. "Trafford".')
+    slug: Slug = Field(description="The file name without .yaml; it becomes the web address.")
+    local_offer_url: Optional[AnyHttpUrl] = None
+    last_reviewed: date = Field(description="When an editor last checked every fact in this file (YYYY-MM-DD).")
+    review_interval_months: Annotated[int, Field(ge=1, le=24)] = Field(
+        12, description="How many months after last_reviewed the next review is due."
+    )
+    terminology: Terminology = Field(default_factory=Terminology)
+    sen_support: SenSupport
+    graduated_approach: Optional[GraduatedApproach] = None
+    assess_plan_do_review: Optional[AssessPlanDoReview] = None
+    expectations: Optional[Expectations] = None
+    funding: Optional[Funding] = None
+    ehc_needs_assessment: Optional[EhcNeedsAssessment] = None
+    contacts: list[Contact] = Field(default_factory=list)
+    faqs: list[Faq] = Field(default_factory=list)
+    sources: list[Source] = Field(min_length=1, description="The pages every fact in this file came from.")
+
+    @property
+    def next_review_due(self) -> date:
+        months = self.last_reviewed.month - 1 + self.review_interval_months
+        year, month = self.last_reviewed.year + months // 12, months % 12 + 1
+        day = min(self.last_reviewed.day, calendar.monthrange(year, month)[1])
+        return date(year, month, day)
