@@ -1,0 +1,42 @@
+"""The set of pages every authority gets, in order. One template per kind lives in macros/pages/."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+PAGES_DIR = Path(__file__).parent / "pages"
+
+
+@dataclass(frozen=True)
+class PageKind:
+    key: str
+    contents_label: str  # how the council's contents list names the page
+    title: str  # the page title; {place} is the council's short name
+    section: str | None  # the Authority field the page draws on; None when every council has it
+
+    @property
+    def template(self) -> Path:
+        return PAGES_DIR / f"{self.key}.md"
+
+    def src_uri(self, slug: str) -> str:
+        return f"{slug}/index.md" if self.key == "overview" else f"{slug}/{self.key}.md"
+
+    def url(self, slug: str) -> str:
+        return f"{slug}/" if self.key == "overview" else f"{slug}/{self.key}/"
+
+
+PAGE_KINDS = (
+    PageKind("overview", "Overview", "SEND support in {place}", None),
+    PageKind("graduated-approach", "The graduated approach, step by step",
+             "The graduated approach in {place}: SEN support step by step", "graduated_approach"),
+    PageKind("school", "What to expect from your child's school",
+             "What to expect from your child's school in {place}", "expectations"),
+    PageKind("funding", "Funding and top-up", "SEN funding and top-up funding in {place}", "funding"),
+    PageKind("ehc-needs-assessment", "Asking for an EHC needs assessment",
+             "Asking for an EHC needs assessment in {place}", "ehc_needs_assessment"),
+    PageKind("faqs", "Questions parents ask", "Questions parents ask about SEN support in {place}", "faqs"),
+    PageKind("contacts", "Who to contact", "Who to contact about SEND in {place}", "contacts"),
+)
+
+BY_KEY = {kind.key: kind for kind in PAGE_KINDS}

@@ -1,0 +1,39 @@
+"""The authorities one build publishes, loaded once and shared by the hooks and the macros."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .loader import Problem, load_authorities
+from .model import Authority
+
+
+@dataclass
+class SiteData:
+    authorities: list[Authority] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    only: str = ""  # a slug when this build is one council's own site
+
+    @property
+    def by_slug(self) -> dict[str, Authority]:
+        return {a.slug: a for a in self.authorities}
+
+
+def load_site_data(config_dir: Path, extra: dict) -> SiteData:
+    options = extra.get("local_offer", {}) or {}
+    directory = config_dir / (options.get("authorities_dir") or "authorities")
+    authorities, problems = load_authorities(directory, root=config_dir)
+    only = (options.get("authority") or "").strip()
+    if only and not problems:
+        chosen = [a for a in authorities if a.slug == only]
+        if not chosen:
+            known = ", ".join(a.slug for a in authorities)
+            problems.append(Problem("mkdocs.yml", 1, 1, "extra.local_offer.authority",
+                                    f'no authority file is called "{only}.yaml"', f"choose one of: {known}"))
+        authorities = chosen
+    return SiteData(authorities, problems, only)
+
+
+# Set by the hooks' on_config at the start of each build; read by macros/main.py.
+CURRENT = SiteData()
