@@ -11,4 +11,4 @@ GLOSSARY_FILE = Path(__file__).with_name("glossary.yaml")
 @lru_cache(maxsize=1)
 def load_glossary() -> tuple[dict, ...]:
     entries = yaml.safe_load(GLOSSARY_FILE.read_text(encoding="utf-8"))
-    return tuple(sorted(entries, key=lambda e: e["term"].lower()))
+    return tuple(sorted(({"stands_for": None, **e} for e in entries), key=lambda e: e["term"].lower()))

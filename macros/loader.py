@@ -74,8 +74,7 @@ class _Reader:
         try:
             node = self.loader.get_single_node()
         except yaml.MarkedYAMLError as error:
-            raise self.problem(error.problem_mark, (), f"this is not valid YAML: {error.problem}",
-                               "check the indentation and that every 'key: value' has a space after the colon")
+            raise self._syntax_problem(error)
         except yaml.YAMLError as error:
             raise self.problem(None, (), f"this is not valid YAML: {error}")
         finally:
@@ -98,8 +97,14 @@ class _Reader:
                     raise self.problem(event.start_mark, (), "YAML anchors and aliases (& and *) are not allowed",
                                        "write the value out in full where it is needed")
         except yaml.MarkedYAMLError as error:
-            raise self.problem(error.problem_mark, (), f"this is not valid YAML: {error.problem}",
-                               "check the indentation and that every 'key: value' has a space after the colon")
+            raise self._syntax_problem(error)
+
+    def _syntax_problem(self, error: yaml.MarkedYAMLError) -> _Invalid:
+        message = f"this is not valid YAML: {error.problem}"
+        if error.context and error.context_mark and error.context_mark.line != getattr(error.problem_mark, "line", None):
+            message += f" ({error.context} that starts on line {error.context_mark.line + 1})"
+        return self.problem(error.problem_mark, (), message,
+                            "check the indentation, brackets and quotes, and that every 'key: value' has a space after the colon")
 
     def _build(self, node: yaml.Node, path: FieldPath) -> Any:
         self.where[path] = _plain_mark(node.start_mark)

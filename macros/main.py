@@ -45,7 +45,6 @@ def overdue(authority) -> bool:
 
 
 def define_env(env):
-    env.env.autoescape = True
     env.filter(plain)
     env.filter(components.markdown_html, "markdown")
     env.filter(components.pounds)
@@ -65,6 +64,10 @@ def define_env(env):
 
 
 def on_pre_page_macros(env):
+    # The plugin makes its Jinja environment after define_env, so escaping (and tidy
+    # whitespace around {% %} lines, which keeps Markdown lists tight) is switched on here.
+    env.env.autoescape = True
+    env.env.trim_blocks = env.env.lstrip_blocks = True
     data = site_data.CURRENT
     meta = env.page.meta
     env.variables["authorities"] = data.authorities

@@ -23,7 +23,7 @@ def edited(old: str, new: str) -> str:
 # (name, file bytes, the message the editor must see)
 BAD_FILES = [
     ("yaml-syntax", edited("name: Example Borough Council", "name: [Example Borough Council"),
-     "example.yaml:{line}:", "this is not valid YAML"),
+     "example.yaml:3:11:", "this is not valid YAML: expected ',' or ']', but got ':' (while parsing a flow sequence that starts on line 2)"),
     ("duplicate-key", edited("short_name: Example\n", "short_name: Example\nshort_name: Other\n"),
      "example.yaml:4:1: short_name:", "this field appears twice (first on line 3)"),
     ("tab", edited("  summary:", "\tsummary:"),
@@ -62,8 +62,7 @@ def test_validate_reports_the_problem_with_file_line_and_field(tmp_path, name, t
     result = validate(path)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
-    where = where.format(line=2)
-    assert f"{where}" in result.stderr, result.stderr
+    assert where in result.stderr, result.stderr
     assert message in result.stderr, result.stderr
 
 
