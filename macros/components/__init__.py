@@ -1,0 +1,77 @@
+"""Reusable HTML components in the style of GOV.UK Frontend.
+
+Each component is a folder: `macro.html` (the entry point), `template.html` (reads only
+`params`) and `<name>.yaml` (every param documented, and examples the tests render).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+HERE = Path(__file__).resolve().parent
+COMPONENTS = sorted(p.name for p in HERE.iterdir() if (p / "macro.html").is_file())
+
+# Editors write the Markdown, so raw HTML is escaped rather than passed through, and
+# markdown-it's validateLink keeps javascript:, vbscript: and data: links as plain text.
+_markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
+
+
+def markdown_html(text) -> Markup:
+    return Markup(_markdown.render(str(text or "")))
+
+
+def pounds(amount) -> str:
+    value = Decimal(str(amount))
+    return f"£{value:,.0f}" if value == value.to_integral_value() else f"£{value:,.2f}"
+
+
+def tel_href(phone) -> str:
+    """'01642 527158' or '+44 (0)1642 527158' -> 'tel:+441642527158'; '' if not a UK number."""
+    text = str(phone or "").strip()
+    digits = re.sub(r"\D", "", text)
+    national = digits[2:].removeprefix("0") if text.startswith("+44") else digits[1:] if text.startswith("0") else ""
+    return f"tel:+44{national}" if 9 <= len(national) <= 10 else ""
+
+
+def slug(text) -> str:
+    ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+env = Environment(
+    loader=FileSystemLoader(HERE), autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True
+)
+env.filters.update(markdown=markdown_html, pounds=pounds, tel_href=tel_href, slug=slug)
+
+
+@cache
+def spec(component: str) -> dict:
+    return yaml.safe_load((HERE / component / f"{component}.yaml").read_text(encoding="utf-8"))
+
+
+def render(component: str, **params) -> Markup:
+    if component not in COMPONENTS:
+        raise ValueError(f"no component called {component!r}; there are {', '.join(COMPONENTS)}")
+    # A misspelt param would otherwise vanish without a trace in the page.
+    documented = {p["name"]: p for p in spec(component)["params"]}
+    unknown = sorted(set(params) - set(documented))
+    missing = sorted(name for name, p in documented.items() if p.get("required") and name not in params)
+    if unknown or missing:
+        raise TypeError(f"{component}: unknown params {unknown}, missing params {missing}")
+    html = getattr(env.get_template(f"{component}/macro.html").module, component)(params)
+    # The HTML lands inside Markdown pages: Python-Markdown ends a raw HTML block at a
+    # blank line, and reads an indented first line as a code block.
+    return Markup("\n".join(line for line in str(html).splitlines() if line.strip()).lstrip())
+
+
+def examples() -> list[tuple[str, str, dict]]:
+    return [(name, ex["name"], ex.get("params") or {}) for name in COMPONENTS for ex in spec(name)["examples"]]
