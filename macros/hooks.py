@@ -6,6 +6,7 @@ Nothing generated is written to the repository: the pages exist only inside the 
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from pathlib import Path
@@ -38,9 +39,11 @@ def on_config(config):
 
 
 def page_source(kind, authority) -> str:
-    # Only trusted text goes into the page source: the template, plus ids that
-    # the model has checked. Editor text reaches the page through the macros.
-    front_matter = f"---\nauthority_slug: {authority.slug}\npage_kind: {kind.key}\n---\n\n"
+    # Only trusted text goes into the page source: the template, ids, and a title
+    # made from a name the model has limited to plain characters. All other editor
+    # text reaches the page through the macros, escaped.
+    title = json.dumps(kind.title.format(place=authority.short_name))  # a JSON string is valid YAML
+    front_matter = f"---\ntitle: {title}\nauthority_slug: {authority.slug}\npage_kind: {kind.key}\n---\n\n"
     return front_matter + kind.template.read_text(encoding="utf-8")
 
 
