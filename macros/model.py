@@ -115,8 +115,8 @@ class AssessPlanDoReview(Strict):
     steps: CycleStep
     review_frequency: Optional[Text] = Field(None, description='How often support is reviewed, e.g. "at least 3 times a year".')
     reviews_per_year_at_least: Optional[Annotated[int, Field(ge=1, le=12)]] = None
-    minimum_cycles_before_more_funding: Optional[Annotated[int, Field(ge=1, le=10)]] = Field(
-        None, description="How many full cycles school must complete before asking for more funding, where given."
+    minimum_cycles_with_own_funding: Optional[Annotated[int, Field(ge=1, le=10)]] = Field(
+        None, description="How many full cycles school must complete with its own SEN funding, where the council gives a number."
     )
     notes: list[Text] = Field(default_factory=list)
 

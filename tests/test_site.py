@@ -70,7 +70,7 @@ def test_the_landing_page_lets_a_parent_choose_their_council(built_site):
 SEED_FACTS = {
     "trafford/funding": ["Element 2", "£6,000"],
     "trafford/graduated-approach": ["Initial concerns", "Step 7", "Application for EHC Needs Assessment",
-                                    "at least 2 times"],
+                                    "at least 2 full cycles"],
     "trafford/": ["SEN Support", "High Level SEN Support", "SEN Support Plan"],
     "trafford/ehc-needs-assessment": ["appeal"],
     "stockton-on-tees/funding": ["One Point Panel", "£6,000", "without an EHC needs assessment", "signed consent"],
