@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from conftest import MINIMAL_AUTHORITY, ROOT, build
+from support import MINIMAL_AUTHORITY, ROOT, build
 
 
 def validate(*files) -> subprocess.CompletedProcess:

@@ -1,0 +1,85 @@
+"""Keyboard only: a skip link, everything reachable with Tab, usable with Enter and Space, focus visible."""
+
+from playwright.sync_api import expect
+
+FOCUS_STATE = """() => {
+  const e = document.activeElement;
+  const s = getComputedStyle(e);
+  const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 1) || s.boxShadow !== 'none'
+                  || s.textDecorationLine.includes('underline') && s.backgroundColor !== 'rgba(0, 0, 0, 0)';
+  return {tag: e.tagName.toLowerCase(), text: (e.innerText || e.value || e.getAttribute('aria-label') || '').trim().slice(0, 40),
+          href: e.getAttribute('href'), visible};
+}"""
+
+
+def test_first_tab_reaches_a_skip_link_that_moves_to_the_content(page):
+    page.goto(page.base + "trafford/funding/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate(FOCUS_STATE)
+    assert focused["text"].lower().startswith("skip to content"), focused
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#sen-funding-and-top-up-funding-in-trafford")
+
+
+def test_every_control_in_the_content_is_reached_by_tab_with_visible_focus(page):
+    page.goto(page.base + "stockton-on-tees/faqs/")
+    wanted = page.evaluate("""() => [...document.querySelectorAll('article a[href], article button, article summary')]
+        .filter(e => e.offsetParent !== null).length""")
+    reached, invisible = 0, []
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        state = page.evaluate(FOCUS_STATE)
+        inside = page.evaluate("() => !!document.activeElement.closest('article')")
+        if inside:
+            reached += 1
+            if not state["visible"]:
+                invisible.append(state)
+        elif reached:
+            break
+    assert reached == wanted, f"Tab reached {reached} of {wanted} controls in the content"
+    assert not invisible, f"focus not visible on {invisible}"
+
+
+def test_faq_opens_with_enter_and_space(page):
+    page.goto(page.base + "stockton-on-tees/faqs/")
+    summary = page.locator("details.lo-faq summary").first
+    summary.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("details.lo-faq").first).to_have_attribute("open", "")
+    page.keyboard.press(" ")
+    expect(page.locator("details.lo-faq").first).not_to_have_attribute("open", "")
+
+
+def test_step_by_step_buttons_work_with_enter_and_space(page):
+    page.goto(page.base + "trafford/graduated-approach/")
+    steps = page.locator("ol.lo-step-by-step").first
+    step_button = steps.locator("button[aria-expanded]").first
+    content = steps.locator(".lo-step-by-step__content").first
+    # Closed steps use hidden="until-found", so the browser's find-in-page can still open them.
+    shown = lambda: content.locator("p").first.evaluate("p => p.checkVisibility()")  # noqa: E731
+    expect(step_button).to_have_attribute("aria-expanded", "false")
+    assert not shown()
+    step_button.focus()
+    page.keyboard.press("Enter")
+    expect(step_button).to_have_attribute("aria-expanded", "true")
+    assert shown()
+    page.keyboard.press(" ")
+    expect(step_button).to_have_attribute("aria-expanded", "false")
+    assert not shown()
+    show_all = page.get_by_role("button", name="Show all steps").first
+    show_all.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("button", name="Hide all steps").first).to_be_visible()
+    assert steps.locator(".lo-step-by-step__content[hidden]").count() == 0
+
+
+def test_steps_are_an_ordered_list_of_headings_and_readable_without_javascript(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "trafford/graduated-approach/")
+    steps = page.locator("ol.lo-step-by-step").first.locator(":scope > li")
+    assert steps.count() == 7
+    assert steps.nth(0).locator("h3").inner_text().replace("\n", " ").startswith("Step 1")
+    expect(steps.nth(6).locator(".lo-step-by-step__content")).to_be_visible()
+    expect(page.locator("ol.lo-step-by-step").first).to_contain_text("and")
+    context.close()
