@@ -20,6 +20,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from macros import site_data  # noqa: E402
+from macros.glossary import explain_terms  # noqa: E402
 from macros.page_kinds import PAGE_KINDS  # noqa: E402
 
 log = logging.getLogger("mkdocs.local_offer")
@@ -43,7 +44,7 @@ def page_source(kind, authority) -> str:
     # made from a name the model has limited to plain characters. All other editor
     # text reaches the page through the macros, escaped.
     title = json.dumps(kind.title.format(place=authority.short_name))  # a JSON string is valid YAML
-    front_matter = f"---\ntitle: {title}\nauthority_slug: {authority.slug}\npage_kind: {kind.key}\n---\n\n"
+    front_matter = f"---\ntitle: {title}\nauthority_slug: {authority.slug}\npage_kind: {kind.key}\nsearch:\n  boost: {kind.search_boost}\n---\n\n"
     return front_matter + kind.template.read_text(encoding="utf-8")
 
 
@@ -53,3 +54,6 @@ def on_files(files: Files, config) -> Files:
             files.append(File.generated(config, kind.src_uri(authority.slug), content=page_source(kind, authority)))
     return files
 
+
+def on_page_content(html: str, page, config, files) -> str:
+    return explain_terms(html, page.url)
