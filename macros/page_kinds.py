@@ -14,6 +14,9 @@ class PageKind:
     contents_label: str  # how the council's contents list names the page
     title: str  # the page title; {place} is the council's short name
     section: str | None  # the Authority field the page draws on; None when every council has it
+    # Weight in the site search, where national pages weigh 1: below 1, a general question finds the
+    # national explanation first, while a question naming a council still finds that council's pages.
+    search_boost: float = 0.5
 
     @property
     def template(self) -> Path:
