@@ -128,3 +128,19 @@ def test_search_index_titles_name_the_council(built_site):
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     titles = {doc["location"]: doc["title"] for doc in index["docs"]}
     assert "Trafford" in titles["trafford/funding/"]
+
+
+def test_accessibility_statement_has_the_recommended_sections_and_its_review_date(built_site):
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    reviewed = config["extra"]["accessibility"]["last_reviewed"]
+    text = page_text(built_site, "accessibility")
+    for heading in ["How accessible this website is", "Feedback and contact information", "Enforcement procedure",
+                    "Compliance status", "Preparation of this accessibility statement"]:
+        assert heading in text
+    assert f"last reviewed on {reviewed.day} {reviewed:%B %Y}" in text
