@@ -28,7 +28,7 @@ from support import all_pages, build  # noqa: E402
 TARGET_READING_AGE = 11
 SKIPPED_BLOCKS = [
     re.compile(r'<nav class="lo-guide-contents".*?</nav>', re.S),
-    re.compile(r'<h2 id="where-this-information-comes-from".*', re.S),  # sources and review dates
+    re.compile(r'<h2[^>]*id="where-this-information-comes-from".*', re.S),  # sources and review dates
     re.compile(r"<(script|style)\b.*?</\1>", re.S),
 ]
 BLOCK_END = re.compile(r"</(p|li|h[1-6]|dt|dd|td|th|summary|caption)>")

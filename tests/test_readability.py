@@ -25,5 +25,5 @@ def test_navigation_and_sources_are_not_measured():
     from readability import readable_text
 
     html = ('<article><h1>Title</h1><nav class="lo-guide-contents"><a>Overview</a></nav><p>Body text here</p>'
-            '<h2 id="where-this-information-comes-from">Where</h2><p>Source list</p></article>')
+            '<h2 data-search-exclude id="where-this-information-comes-from">Where</h2><p>Source list</p></article>')
     assert readable_text(html) == "Title. Body text here."
