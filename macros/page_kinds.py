@@ -39,7 +39,7 @@ PAGE_KINDS = (
     PageKind("ehc-needs-assessment", "Asking for an EHC needs assessment",
              "Asking for an EHC needs assessment in {place}", "ehc_needs_assessment"),
     PageKind("faqs", "Questions parents ask", "Questions parents ask about SEN support in {place}", "faqs"),
-    PageKind("contacts", "Who to contact", "Who to contact about SEND in {place}", "contacts"),
+    PageKind("contacts", "Who to contact", "Who to contact about SEND in {place}: phone and email", "contacts"),
 )
 
 BY_KEY = {kind.key: kind for kind in PAGE_KINDS}

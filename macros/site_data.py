@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,9 +29,13 @@ def load_site_data(config_dir: Path, extra: dict) -> SiteData:
     if only and not problems:
         chosen = [a for a in authorities if a.slug == only]
         if not chosen:
-            known = ", ".join(a.slug for a in authorities)
-            problems.append(Problem("mkdocs.yml", 1, 1, "extra.local_offer.authority",
-                                    f'no authority file is called "{only}.yaml"', f"choose one of: {known}"))
+            slugs = [a.slug for a in authorities]
+            near = difflib.get_close_matches(only.lower(), slugs, n=1)
+            where = directory.relative_to(config_dir) if directory.is_relative_to(config_dir) else directory
+            problems.append(Problem(
+                "mkdocs.yml", 1, 1, "extra.local_offer.authority (LOCAL_OFFER_AUTHORITY)",
+                f'no authority file is called "{only}.yaml" in {where}/',
+                (f'did you mean "{near[0]}"? ' if near else "") + f"choose one of: {', '.join(slugs)}"))
         authorities = chosen
     return SiteData(authorities, problems, only)
 

@@ -1,0 +1,433 @@
+"""How the build scales: time, memory and page sizes for 5, 50 and 150 councils.
+
+    .venv/bin/python scripts/benchmark.py                # the full run; rewrites benchmarks/README.md
+    .venv/bin/python scripts/benchmark.py --sizes 5 50   # a quicker run (does not rewrite the README)
+    .venv/bin/python scripts/benchmark.py --profile 150  # where the time goes in one build (cProfile)
+
+For each size it writes that many synthetic but valid authority files (scripts/synthetic.py),
+builds them with `mkdocs build --strict` in a fresh process (so the peak memory is that build's
+own), and measures the built site. It then builds "plain Material" from the same pages: the
+Markdown each page had after the macros ran, written out as static files and built with the
+same theme, features and extensions but no hooks and no macros plugin. The ratio of the two
+build times is what the generator itself costs. It also measures one council's own site
+(LOCAL_OFFER_AUTHORITY), whose search index a parent's browser downloads.
+
+`--root DIR` measures another checkout of the project (e.g. to try a change before making it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import os
+import platform
+import pstats
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from importlib import metadata
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+PROJECT = HERE.parent
+sys.path.insert(0, str(HERE))
+from synthetic import write_authorities  # noqa: E402
+
+TARGETS = {
+    "build_150_s": 15.0,          # 150 authorities, whole build, on 2 cores
+    "ratio_to_plain": 1.3,        # our build time / plain Material's for the same pages
+    "mean_html_kb": 30.0,         # mean HTML bytes per page
+    "single_search_kb": 300.0,    # one council's own site: its search index
+    "search_ms": 500.0,           # from the last key press to search results, in Chromium
+}
+
+# Runs one build as a child and prints its wall time and peak memory. A fresh wrapper per build
+# means RUSAGE_CHILDREN's maximum is this build's alone.
+WRAPPER = r"""
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+result = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+wall = time.perf_counter() - start
+peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"wall": wall, "peak_kb": peak_kb, "rc": result.returncode, "stderr": result.stderr[-4000:]}))
+"""
+
+
+def run_build(root: Path, site: Path, env: dict[str, str], config: Path | None = None) -> dict:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)]
+    if config:
+        command += ["--config-file", str(config)]
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
+    out = subprocess.run([sys.executable, "-c", WRAPPER, *command], cwd=root, env=full_env,
+                         capture_output=True, text=True, check=True)
+    measured = json.loads(out.stdout)
+    if measured["rc"] != 0:
+        raise SystemExit(f"the build failed ({' '.join(command)}):\n{measured['stderr']}")
+    return measured
+
+
+def timed_builds(root: Path, site: Path, env: dict[str, str], repeat: int, config: Path | None = None) -> dict:
+    runs = [run_build(root, site, env, config) for _ in range(repeat)]
+    return {"wall": statistics.median(r["wall"] for r in runs), "peak_kb": max(r["peak_kb"] for r in runs)}
+
+
+def site_stats(site: Path) -> dict:
+    pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
+    sizes = [p.stat().st_size for p in pages]
+    return {
+        "pages": len(pages),
+        "mean_html": statistics.mean(sizes),
+        "max_html": max(sizes),
+        "max_html_page": str(max(pages, key=lambda p: p.stat().st_size).relative_to(site)),
+        "search_index": (site / "search" / "search_index.json").stat().st_size,
+        "site_bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
+    }
+
+
+# --- plain Material from the same pages -------------------------------------------------------
+
+def capture_markdown(root: Path, out: Path, site: Path) -> None:
+    """Build once in this process with an extra plugin that saves each page's Markdown after the macros ran."""
+    os.chdir(root)
+    sys.path.insert(0, str(root))
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.plugins import BasePlugin, event_priority
+
+    class Capture(BasePlugin):
+        @event_priority(-100)  # after the macros plugin has rendered the page
+        def on_page_markdown(self, markdown, page, config, files):
+            meta = {k: v for k, v in page.meta.items() if k not in ("authority_slug", "page_kind")}
+            front = f"---\n{yaml.safe_dump(meta, sort_keys=False)}---\n\n" if meta else ""
+            target = out / page.file.src_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(front + markdown, encoding="utf-8")
+            return markdown
+
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
+    config.plugins["benchmark-capture"] = Capture()
+    build(config)
+
+
+class _EnvDefault(yaml.SafeLoader):
+    """Reads mkdocs.yml's `!ENV [NAME, default]` tags as their default."""
+
+
+_EnvDefault.add_constructor("!ENV", lambda loader, node: (loader.construct_sequence(node) or [None])[-1]
+                            if isinstance(node, yaml.SequenceNode) else None)
+
+
+def plain_config(root: Path, docs: Path, path: Path) -> Path:
+    """mkdocs.yml without the hooks, the macros plugin and the council settings."""
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvDefault)
+    config.pop("hooks", None)
+    config["docs_dir"] = str(docs)
+    config["plugins"] = [p for p in config.get("plugins", []) if not (isinstance(p, dict) and "macros" in p)
+                         and p != "macros"]
+    if config.get("theme", {}).get("custom_dir"):
+        config["theme"]["custom_dir"] = str(root / config["theme"]["custom_dir"])
+    config.get("extra", {}).pop("local_offer", None)
+    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return path
+
+
+# --- search in the browser --------------------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+# The first is typed as soon as the home page has loaded, while the search worker is still
+# fetching and indexing search_index.json: the slowest case. The rest are on the same page.
+SEARCHES = ["senco", "top up funding", "sendiass", "ehc needs assessment", "one page profile"]
+TYPING_DELAY_MS = 60  # a quick typist
+# Records each key press and each change to the page with how many results it then shows.
+OBSERVE = """() => {
+  window.__lo = {keys: [], results: []};
+  document.addEventListener('keydown', () => window.__lo.keys.push(performance.now()), true);
+  new MutationObserver(() => window.__lo.results.push(
+      [performance.now(), document.querySelectorAll('.md-search-result__item').length]))
+    .observe(document.body, {childList: true, subtree: true});
+}"""
+
+
+def _free_port() -> int:
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def search_latency(site: Path) -> dict:
+    """Milliseconds from the last keystroke to the results list showing results, in Chromium.
+
+    `first` is the first search after opening the home page (the search worker fetches and
+    indexes search_index.json while the parent types); `warm` are later searches on the same page.
+    """
+    from playwright.sync_api import sync_playwright
+
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+                               "--directory", str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        import time
+        import urllib.request
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        timings = []
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{port}/")
+            page.evaluate(OBSERVE)
+            page.keyboard.press("/")
+            box = page.locator("input.md-search__input")
+            for query in SEARCHES:
+                page.evaluate("() => { window.__lo.keys = []; window.__lo.results = []; }")
+                box.press_sequentially(query, delay=TYPING_DELAY_MS)
+                page.wait_for_function(
+                    "() => { const t = window.__lo; const last = t.keys[t.keys.length - 1];"
+                    " return t.results.some(([at, n]) => at >= last && n > 0); }", timeout=30_000)
+                lo = page.evaluate("window.__lo")
+                last = lo["keys"][-1]
+                shown = min(at for at, n in lo["results"] if at >= last and n > 0)
+                first = lo["keys"][0]
+                timings.append({"query": query, "ms": shown - last,
+                                "first_key_to_results_ms": min(at for at, n in lo["results"] if at >= first and n > 0) - first})
+                box.fill("")
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait()
+    warm = [t["ms"] for t in timings[1:]]
+    return {"first_ms": timings[0]["ms"], "first_key_to_results_ms": timings[0]["first_key_to_results_ms"],
+            "warm_median_ms": statistics.median(warm), "warm_max_ms": max(warm), "timings": timings}
+
+
+# --- the run ----------------------------------------------------------------------------------
+
+def machine() -> list[str]:
+    cpu = "unknown"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    memory = "unknown"
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        kb = int(meminfo.read_text().split("MemTotal:", 1)[1].split()[0])
+        memory = f"{kb / 1024 / 1024:.1f} GiB"
+    packages = ", ".join(f"{name} {metadata.version(name)}" for name in
+                         ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "Markdown", "pymdown-extensions",
+                          "Jinja2", "PyYAML", "pydantic", "markdown-it-py"))
+    libyaml = "with" if getattr(yaml, "__with_libyaml__", False) else "without"
+    return [
+        f"- CPUs: {os.cpu_count()} (`nproc`), {cpu}",
+        f"- Memory: {memory}",
+        f"- Python {platform.python_version()} on {platform.system()} {platform.release()}",
+        f"- Packages: {packages} (PyYAML {libyaml} libyaml)",
+    ]
+
+
+def kb(n: float) -> str:
+    return f"{n / 1024:,.1f}"
+
+
+def row(label: str, r: dict) -> str:
+    plain = f"{r['plain_wall']:.1f} | {r['ratio']:.2f}" if "plain_wall" in r else " | "
+    return (f"| {label} | {r['pages']:,} | {r['wall']:.1f} | {plain} | {r['peak_kb'] / 1024:.0f} "
+            f"| {kb(r['mean_html'])} | {kb(r['max_html'])} | {kb(r['search_index'])} "
+            f"| {r['site_bytes'] / 1024 / 1024:.1f} |")
+
+
+def search_rows(results: dict) -> list[str]:
+    rows = ["| site | search index (KB) | first search: last key to results (ms) | first search: first key to "
+            "results (ms) | later searches: median (ms) | later searches: slowest (ms) |",
+            "|---|---:|---:|---:|---:|---:|"]
+    for key, label in (("real", "the real authorities/"), (max(k for k in results if isinstance(k, int)), None)):
+        if key not in results:
+            continue
+        r = results[key]
+        latency = search_latency(r["site"])
+        r["latency"] = latency
+        rows.append(f"| {label or f'{key} synthetic councils'} | {kb(r['search_index'])} | {latency['first_ms']:.0f} "
+                    f"| {latency['first_key_to_results_ms']:.0f} | {latency['warm_median_ms']:.0f} "
+                    f"| {latency['warm_max_ms']:.0f} |")
+        print(rows[-1], flush=True)
+    return rows
+
+
+def benchmark(root: Path, sizes: list[int], repeat: int, work: Path, single: str | None) -> tuple[list[str], dict]:
+    rows = ["| councils | pages | build (s) | plain Material (s) | ours / plain | peak memory (MB) "
+            "| mean HTML per page (KB) | max HTML per page (KB) | search index (KB) | whole site (MB) |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    results: dict = {}
+    for n in sizes:
+        authorities = work / f"authorities-{n}"
+        write_authorities(authorities, n)
+        env = {"LOCAL_OFFER_AUTHORITIES_DIR": str(authorities), "LOCAL_OFFER_AUTHORITY": ""}
+        site = work / f"site-{n}"
+        ours = timed_builds(root, site, env, repeat)
+        stats = site_stats(site)
+
+        docs = work / f"plain-docs-{n}"
+        subprocess.run([sys.executable, str(Path(__file__).resolve()), "--capture", str(root), str(docs),
+                        str(work / f"capture-site-{n}")], env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+                       check=True, capture_output=True, text=True)
+        config = plain_config(root, docs, work / f"plain-{n}.yml")
+        plain = timed_builds(root, work / f"plain-site-{n}", {}, repeat, config)
+        ratio = ours["wall"] / plain["wall"]
+        results[n] = {**ours, **stats, "plain_wall": plain["wall"], "ratio": ratio}
+        results[n]["site"] = site
+        rows.append(row(f"{n} (synthetic)", results[n]))
+        print(rows[-1], flush=True)
+
+    # The real councils in authorities/, all together and one on its own.
+    real = root / "authorities"
+    real_count = len(list(real.glob("*.yaml")))
+    if real_count:
+        site = work / "site-real"
+        measured = run_build(root, site, {"LOCAL_OFFER_AUTHORITIES_DIR": str(real), "LOCAL_OFFER_AUTHORITY": ""})
+        results["real"] = {**measured, **site_stats(site), "site": site}
+        rows.append(row(f"{real_count} (the real authorities/)", results["real"]))
+        print(rows[-1], flush=True)
+    if single and (real / f"{single}.yaml").exists():
+        directory, label = real, f"1: {single} alone (real data)"
+    else:
+        directory = work / f"authorities-{sizes[-1]}"
+        single = sorted(p.stem for p in directory.glob("*.yaml"))[0]
+        label = f"1: {single} alone (synthetic)"
+    site = work / "site-single"
+    measured = run_build(root, site, {"LOCAL_OFFER_AUTHORITIES_DIR": str(directory), "LOCAL_OFFER_AUTHORITY": single})
+    results["single"] = {**measured, **site_stats(site)}
+    rows.append(row(label, results["single"]))
+    print(rows[-1], flush=True)
+    return rows, results
+
+
+def target_lines(results: dict) -> list[str]:
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "**missed**"
+
+    synthetic = {k: r for k, r in results.items() if isinstance(k, int)}
+    lines = []
+    if 150 in synthetic:
+        wall = synthetic[150]["wall"]
+        lines.append(f"- 150 councils build in under {TARGETS['build_150_s']:.0f} s: {wall:.1f} s on {os.cpu_count()} "
+                     f"CPUs, {verdict(wall < TARGETS['build_150_s'])}")
+    worst_ratio = max(r["ratio"] for r in synthetic.values())
+    lines.append(f"- build time under {TARGETS['ratio_to_plain']} x plain Material's: at most {worst_ratio:.2f} x, "
+                 f"{verdict(worst_ratio < TARGETS['ratio_to_plain'])}")
+    worst_mean = max(r["mean_html"] for r in results.values())
+    lines.append(f"- mean HTML per page under {TARGETS['mean_html_kb']:.0f} KB: at most {kb(worst_mean)} KB, "
+                 f"{verdict(worst_mean / 1024 < TARGETS['mean_html_kb'])}")
+    single = results["single"]["search_index"]
+    lines.append(f"- one council's search index under {TARGETS['single_search_kb']:.0f} KB: {kb(single)} KB, "
+                 f"{verdict(single / 1024 < TARGETS['single_search_kb'])}")
+    for key, r in results.items():
+        latency = r.get("latency") if isinstance(r, dict) else None
+        if latency:
+            name = "the real site" if key == "real" else f"{key} councils"
+            slowest = max(latency["first_ms"], latency["warm_max_ms"])
+            lines.append(f"- search results within {TARGETS['search_ms']:.0f} ms of the last key, {name}: "
+                         f"first search {latency['first_ms']:.0f} ms, later searches at most "
+                         f"{latency['warm_max_ms']:.0f} ms, {verdict(slowest < TARGETS['search_ms'])}")
+    return lines
+
+
+def write_readme(rows: list[str], searches: list[str], targets: list[str], repeat: int, root: Path) -> None:
+    text = "\n".join([
+        "# Build benchmark",
+        "",
+        "Regenerated by `.venv/bin/python scripts/benchmark.py`; do not edit by hand.",
+        "",
+        f"Measured on {date.today():%-d %B %Y}. The synthetic rows build that many synthetic but valid councils "
+        "(`scripts/synthetic.py`: 3 to 8 stages, 0 to 10 FAQs, 1 to 4 contacts, some sections left out) "
+        "with `mkdocs build --strict` in a fresh process. *Plain Material* builds the same pages, as the "
+        "Markdown they had after the macros ran, with the same theme, features and extensions but no hooks "
+        "or macros plugin. Times are the wall time of the whole `mkdocs build` command"
+        + (f", the median of {repeat} runs" if repeat > 1 else "") + "; peak memory is the build process's "
+        "maximum resident set size. One council's site is built with `LOCAL_OFFER_AUTHORITY`.",
+        "",
+        *rows,
+        "",
+        "## Search in the browser",
+        "",
+        f"Chromium (headless) on the site served by `python -m http.server`: press `/`, type a query at "
+        f"{TYPING_DELAY_MS} ms a key, and time from the last key press to the results list showing results "
+        "(`performance.now()` in the page, a MutationObserver). The first search is typed as soon as the home "
+        "page has loaded, while Material's search worker is still fetching and indexing `search_index.json`; "
+        "later searches (" + ", ".join(f"\"{q}\"" for q in SEARCHES[1:]) + ") are on the same page.",
+        "",
+        *searches,
+        "",
+        "## Targets",
+        "",
+        *targets,
+        "",
+        "## Machine",
+        "",
+        *machine(),
+        "",
+    ])
+    (root / "benchmarks").mkdir(exist_ok=True)
+    (root / "benchmarks" / "README.md").write_text(text, encoding="utf-8")
+
+
+def profile(root: Path, n: int, work: Path) -> None:
+    authorities = work / f"authorities-{n}"
+    write_authorities(authorities, n)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LOCAL_OFFER_AUTHORITIES_DIR": str(authorities),
+           "LOCAL_OFFER_AUTHORITY": ""}
+    stats_file = work / "build.prof"
+    subprocess.run([sys.executable, "-m", "cProfile", "-o", str(stats_file), "-m", "mkdocs", "build", "--strict",
+                    "--quiet", "--site-dir", str(work / "site")], cwd=root, env=env, check=True)
+    stats = pstats.Stats(str(stats_file))
+    stats.sort_stats("cumulative").print_stats(40)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[5, 50, 150])
+    parser.add_argument("--repeat", type=int, default=1, help="builds per measurement; the median time is kept")
+    parser.add_argument("--root", type=Path, default=PROJECT, help="the project checkout to measure")
+    parser.add_argument("--single", default="trafford", help="the council for the one-council row")
+    parser.add_argument("--profile", type=int, metavar="N", help="profile one build of N councils instead")
+    parser.add_argument("--no-browser", action="store_true", help="skip the search timings in Chromium")
+    parser.add_argument("--keep", type=Path, help="keep the generated files and sites in this folder")
+    parser.add_argument("--capture", nargs=3, metavar=("ROOT", "OUT", "SITE"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.capture:
+        capture_markdown(Path(args.capture[0]), Path(args.capture[1]), Path(args.capture[2]))
+        return
+    root = args.root.resolve()
+    work = args.keep.resolve() if args.keep else Path(tempfile.mkdtemp(prefix="local-offer-benchmark-"))
+    try:
+        if args.profile:
+            profile(root, args.profile, work)
+            return
+        rows, results = benchmark(root, sorted(args.sizes), args.repeat, work, args.single)
+        searches = [] if args.no_browser else search_rows(results)
+        targets = target_lines(results)
+        print("\n".join(["", *rows, "", *searches, "", *targets]))
+        if sorted(args.sizes) == [5, 50, 150] and root == PROJECT and not args.no_browser:
+            write_readme(rows, searches, targets, args.repeat, root)
+            print(f"\nwrote {root / 'benchmarks' / 'README.md'}")
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
