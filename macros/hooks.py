@@ -45,7 +45,10 @@ def page_source(kind, authority) -> str:
     # text reaches the page through the macros, escaped.
     title = json.dumps(kind.title.format(place=authority.short_name))  # a JSON string is valid YAML
     front_matter = f"---\ntitle: {title}\nauthority_slug: {authority.slug}\npage_kind: {kind.key}\nsearch:\n  boost: {kind.search_boost}\n---\n\n"
-    return front_matter + kind.template.read_text(encoding="utf-8")
+    # An include, not the template's text: Jinja then compiles each page kind once per build,
+    # not once per council.
+    return front_matter + f'{{% include "{kind.template.name}" %}}\n'
+
 
 
 def on_files(files: Files, config) -> Files:

@@ -24,7 +24,7 @@ def edited(old: str, new: str) -> str:
 # (name, file bytes, the message the editor must see)
 BAD_FILES = [
     ("yaml-syntax", edited("name: Example Borough Council", "name: [Example Borough Council"),
-     "example.yaml:3:11:", "this is not valid YAML: expected ',' or ']', but got ':' (while parsing a flow sequence that starts on line 2)"),
+     "example.yaml:3:11:", "this is not valid YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts on line 2)"),
     ("duplicate-key", edited("short_name: Example\n", "short_name: Example\nshort_name: Other\n"),
      "example.yaml:4:1: short_name:", "this field appears twice (first on line 3)"),
     ("tab", edited("  summary:", "\tsummary:"),
