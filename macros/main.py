@@ -36,8 +36,8 @@ def who_to_ask(authority) -> dict:
     for role in ("sen_team", "sendiass", "local_offer_team", "parent_carer_forum", "other"):
         for contact in authority.contacts:
             if contact.role == role:
-                return {"name": contact.name, "url": f"/{authority.slug}/contacts/"}
-    return {"name": f"your child's {authority.terminology.coordinator_title}", "url": None}
+                return {"name": contact.name, "on_contacts_page": True}
+    return {"name": f"your child's {authority.terminology.coordinator_title}", "on_contacts_page": False}
 
 
 def overdue(authority) -> bool:
@@ -71,6 +71,5 @@ def on_pre_page_macros(env):
     data = site_data.CURRENT
     meta = env.page.meta
     env.variables["authorities"] = data.authorities
-    env.variables["single_council"] = data.only
     env.variables["authority"] = data.by_slug.get(meta.get("authority_slug"))
     env.variables["kind"] = BY_KEY.get(meta.get("page_kind"))
