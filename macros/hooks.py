@@ -1,6 +1,9 @@
-"""MkDocs hooks: check the authority data before anything is built, then add each
-authority's pages to the site from the page-kind templates in macros/pages/.
+"""MkDocs hooks: check the authority data before anything is built, then add each council's
+pages to the site.
 
+A council page's Markdown source holds only front matter. Its HTML is rendered from the page-kind
+templates in macros/pages/ by council_pages.py and put in as the page's content in
+on_page_content, after Python-Markdown has run, so editor text never reaches Python-Markdown.
 Nothing generated is written to the repository: the pages exist only inside the build.
 """
 
@@ -14,14 +17,15 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import site_data  # noqa: E402
+from macros import council_pages, html_slots, site_data  # noqa: E402
 from macros.glossary import explain_terms  # noqa: E402
-from macros.page_kinds import PAGE_KINDS  # noqa: E402
+from macros.page_kinds import BY_KEY, PAGE_KINDS  # noqa: E402
 
 log = logging.getLogger("mkdocs.local_offer")
 
@@ -29,6 +33,9 @@ log = logging.getLogger("mkdocs.local_offer")
 @event_priority(100)  # before the macros plugin, which reads the data this loads
 def on_config(config):
     data = site_data.load_site_data(Path(config.config_file_path).parent, config.extra)
+    for warning in getattr(data, "warnings", []):  # TODO(lead): plain data.warnings once site_data has it
+        # At info level: mkdocs --strict fails on warnings, and these must not stop a build.
+        log.info(str(warning))
     if data.problems:
         for problem in data.problems:
             log.error(str(problem))
@@ -40,15 +47,11 @@ def on_config(config):
 
 
 def page_source(kind, authority) -> str:
-    # Only trusted text goes into the page source: the template, ids, and a title
-    # made from a name the model has limited to plain characters. All other editor
-    # text reaches the page through the macros, escaped.
-    title = json.dumps(kind.title.format(place=authority.short_name))  # a JSON string is valid YAML
-    front_matter = f"---\ntitle: {title}\nauthority_slug: {authority.slug}\npage_kind: {kind.key}\nsearch:\n  boost: {kind.search_boost}\n---\n\n"
-    # An include, not the template's text: Jinja then compiles each page kind once per build,
-    # not once per council.
-    return front_matter + f'{{% include "{kind.template.name}" %}}\n'
-
+    # Front matter only: the title is made from a name the model limits to plain characters,
+    # written as a JSON string (valid YAML). The body is added as HTML in on_page_content.
+    title = json.dumps(kind.title.format(place=authority.short_name))
+    return (f"---\ntitle: {title}\nauthority_slug: {authority.slug}\npage_kind: {kind.key}\n"
+            f"search:\n  boost: {kind.search_boost}\n---\n")
 
 
 def on_files(files: Files, config) -> Files:
@@ -59,4 +62,9 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    return explain_terms(html, page.url)
+    kind = BY_KEY.get(page.meta.get("page_kind"))
+    if kind:
+        authority = site_data.CURRENT.by_slug[page.meta["authority_slug"]]
+        html = str(council_pages.render(kind, authority))
+        page.toc = get_toc(council_pages.toc_tokens(html))
+    return explain_terms(html_slots.fill(html), page.url)

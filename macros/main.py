@@ -1,64 +1,42 @@
-"""The mkdocs-macros module: what page templates can call.
+"""The mkdocs-macros module: what the national pages in content/ can call.
 
-Page templates (macros/pages/*.md and content/*.md) are trusted; authority data is not.
-Autoescaping is switched on so any editor text printed with {{ }} is HTML-escaped, and
-editor Markdown goes through the `markdown` filter (markdown-it-py, raw HTML off).
+The design rule that keeps editor text from running as code: authority data never reaches
+Python-Markdown or any parser other than markdown-it-py. It reaches a page in one of two ways:
+as Jinja-escaped text inside HTML that the templates and components render (autoescaping on),
+or as editor Markdown rendered by markdown-it-py with raw HTML off and then cleaned by an
+allowlist (safe_html.py). Council pages are rendered that way by council_pages.py, outside this
+plugin. A national page that shows authority data calls a macro here, which renders the HTML and
+holds it aside (html_slots.py) until Python-Markdown has finished with the page.
+Nothing from YAML is ever run as Jinja.
 """
 
 from __future__ import annotations
 
 import sys
-from datetime import date
-from functools import partial
 from pathlib import Path
 
-from markupsafe import Markup, escape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import components, site_data, views  # noqa: E402
+from macros import html_slots, site_data  # noqa: E402
 from macros.glossary import load_glossary  # noqa: E402
-from macros.page_kinds import BY_KEY, PAGE_KINDS  # noqa: E402
+from macros.page_kinds import PAGE_KINDS  # noqa: E402
 
-MARKDOWN_SPECIAL = "\\`*_{}[]()<>#+-.!|~"
-
-
-def plain(text) -> Markup:
-    """Editor text placed inside Markdown: HTML-escaped and with Markdown's punctuation neutralised."""
-    escaped = str(escape(str(text)))
-    return Markup("".join("\\" + ch if ch in MARKDOWN_SPECIAL else ch for ch in escaped))
+_national = Environment(loader=FileSystemLoader(Path(__file__).parent / "national"), autoescape=True,
+                        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
-def who_to_ask(authority) -> dict:
-    """The best contact for a question the data cannot answer, most specific first."""
-    for role in ("sen_team", "sendiass", "local_offer_team", "parent_carer_forum", "other"):
-        for contact in authority.contacts:
-            if contact.role == role:
-                return {"name": contact.name, "on_contacts_page": True}
-    return {"name": f"your child's {authority.terminology.coordinator_title}", "on_contacts_page": False}
-
-
-def overdue(authority) -> bool:
-    return authority.next_review_due < date.today()
+def council_chooser():
+    """The home page's list of councils, or a link to the only one."""
+    html = _national.get_template("council_chooser.html").render(authorities=site_data.CURRENT.authorities)
+    return html_slots.hold(html)
 
 
 def define_env(env):
-    env.filter(plain)
-    env.filter(components.markdown_html, "markdown")
-    env.filter(components.pounds)
-    for name in components.COMPONENTS:
-        env.macro(partial(components.render, name), name)
-    for helper in (who_to_ask, overdue, views.stage_steps, views.cycle_steps, views.ehc_steps,
-                   views.funding_rows, views.faq_items, views.contact_cards):
-        env.macro(helper)
-
-    @env.macro
-    def link_to(key: str) -> str:
-        """A URL, relative to the page being rendered, of the same council's page of kind `key`."""
-        here = env.variables["kind"]
-        return (("" if here.key == "overview" else "../") + ("" if key == "overview" else f"{key}/")) or "./"
+    env.macro(council_chooser)
     env.variables["page_kinds"] = PAGE_KINDS
     env.variables["glossary"] = load_glossary()
 
@@ -68,8 +46,3 @@ def on_pre_page_macros(env):
     # whitespace around {% %} lines, which keeps Markdown lists tight) is switched on here.
     env.env.autoescape = True
     env.env.trim_blocks = env.env.lstrip_blocks = True
-    data = site_data.CURRENT
-    meta = env.page.meta
-    env.variables["authorities"] = data.authorities
-    env.variables["authority"] = data.by_slug.get(meta.get("authority_slug"))
-    env.variables["kind"] = BY_KEY.get(meta.get("page_kind"))

@@ -19,7 +19,7 @@ class PageKind:
 
     @property
     def template(self) -> Path:
-        return PAGES_DIR / f"{self.key}.md"
+        return PAGES_DIR / f"{self.key}.html"
 
     def src_uri(self, slug: str) -> str:
         return f"{slug}/index.md" if self.key == "overview" else f"{slug}/{self.key}.md"

@@ -48,3 +48,57 @@ def all_pages(site: Path) -> list[str]:
     """Every HTML page a parent can reach, as URL paths relative to the site root."""
     return sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"
                   for p in site.rglob("index.html"))
+
+
+# What a page's own content may contain: the tags and attributes our templates, components and the
+# editor-Markdown allowlist (macros/safe_html.py) produce. Anything else came from editor text.
+PAGE_TAGS = {
+    "a", "abbr", "article", "blockquote", "br", "caption", "code", "dd", "details", "div", "dl", "dt", "em",
+    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "nav", "ol", "p", "pre", "section", "span", "strong",
+    "summary", "table", "tbody", "td", "th", "thead", "time", "tr", "ul",
+}
+PAGE_ATTRIBUTES = {"class", "id", "href", "rel", "title", "role", "scope", "datetime", "start", "aria-label",
+                   "aria-labelledby", "aria-current", "data-label", "data-search-exclude", "data-lo-step-by-step"}
+URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "poster", "data", "background", "xlink:href"}
+
+
+def unsafe_url(url: str) -> bool:
+    """True unless `url` is https, a plain mailto or tel link, or a path on this site."""
+    import re
+    text = url.strip()
+    if re.match(r"^(https://[A-Za-z0-9.-]+(/|$|[?#])|mailto:[A-Za-z0-9._+-]+@[A-Za-z0-9.-]+$|tel:\+?[0-9]+$)", text):
+        return "@" in text.split("/", 3)[2] if text.startswith("https://") else False
+    # Blackburn with Darwen's own site is still on http; the loader warns about it.
+    if re.match(r"^http://[A-Za-z0-9.-]+(/|$)", text):
+        return False
+    return bool(re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|[/\\]{2}|/\\)", text)) or any(ord(c) < 33 for c in text)
+
+
+def html_outside_allowlist(html: str) -> list[str]:
+    """Every tag, attribute or URL in `html` that our templates would never write."""
+    from html.parser import HTMLParser
+
+    found: list[str] = []
+
+    class Checker(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag not in PAGE_TAGS:
+                found.append(f"<{tag}>")
+            for name, value in attrs:
+                if name not in PAGE_ATTRIBUTES:
+                    found.append(f"<{tag} {name}>")
+                if name in URL_ATTRIBUTES and unsafe_url(value or ""):
+                    found.append(f"<{tag} {name}={value!r}>")
+
+        handle_startendtag = handle_starttag
+
+        def handle_comment(self, data):
+            found.append(f"<!--{data}-->")
+
+    Checker(convert_charrefs=True).feed(html)
+    return found
+
+
+def article_html(page_html: str) -> str:
+    """The page's own content: what is inside Material's <article>."""
+    return "<article" + page_html.split("<article", 1)[1].split("</article>", 1)[0] + "</article>"

@@ -14,20 +14,12 @@ from pathlib import Path
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markdown_it import MarkdownIt
 from markupsafe import Markup
+
+from ..safe_html import mailto_href, markdown_html, web_href
 
 HERE = Path(__file__).resolve().parent
 COMPONENTS = sorted(p.name for p in HERE.iterdir() if (p / "macro.html").is_file())
-
-# Editors write the Markdown, so raw HTML is escaped rather than passed through, and
-# markdown-it's validateLink keeps javascript:, vbscript: and data: links as plain text.
-_markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
-
-
-def markdown_html(text) -> Markup:
-    return Markup(_markdown.render(str(text or "")))
-
 
 def pounds(amount) -> str:
     value = Decimal(str(amount))
@@ -50,7 +42,8 @@ def slug(text) -> str:
 env = Environment(
     loader=FileSystemLoader(HERE), autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True
 )
-env.filters.update(markdown=markdown_html, pounds=pounds, tel_href=tel_href, slug=slug)
+env.filters.update(markdown=markdown_html, pounds=pounds, tel_href=tel_href, mailto_href=mailto_href,
+                   web_href=web_href, slug=slug)
 
 
 @cache
@@ -67,10 +60,7 @@ def render(component: str, **params) -> Markup:
     missing = sorted(name for name, p in documented.items() if p.get("required") and name not in params)
     if unknown or missing:
         raise TypeError(f"{component}: unknown params {unknown}, missing params {missing}")
-    html = getattr(env.get_template(f"{component}/macro.html").module, component)(params)
-    # The HTML lands inside Markdown pages: Python-Markdown ends a raw HTML block at a
-    # blank line, and reads an indented first line as a code block.
-    return Markup("\n".join(line for line in str(html).splitlines() if line.strip()).lstrip())
+    return Markup(getattr(env.get_template(f"{component}/macro.html").module, component)(params))
 
 
 def examples() -> list[tuple[str, str, dict]]:
