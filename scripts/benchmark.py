@@ -93,7 +93,10 @@ def site_stats(site: Path) -> dict:
 # --- plain Material from the same pages -------------------------------------------------------
 
 def capture_markdown(root: Path, out: Path, site: Path) -> None:
-    """Build once in this process with an extra plugin that saves each page's Markdown after the macros ran."""
+    """Build once in this process with an extra plugin that saves each page's content as a Markdown page.
+
+    Council pages are rendered to HTML after Python-Markdown (macros/hooks.py), so the page saved is
+    its final HTML, which plain Material passes through as raw HTML."""
     os.chdir(root)
     sys.path.insert(0, str(root))
     from mkdocs.commands.build import build
@@ -101,14 +104,14 @@ def capture_markdown(root: Path, out: Path, site: Path) -> None:
     from mkdocs.plugins import BasePlugin, event_priority
 
     class Capture(BasePlugin):
-        @event_priority(-100)  # after the macros plugin has rendered the page
-        def on_page_markdown(self, markdown, page, config, files):
+        @event_priority(-100)  # after the hooks have put in the council page's HTML
+        def on_page_content(self, html, page, config, files):
             meta = {k: v for k, v in page.meta.items() if k not in ("authority_slug", "page_kind")}
             front = f"---\n{yaml.safe_dump(meta, sort_keys=False)}---\n\n" if meta else ""
             target = out / page.file.src_uri
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(front + markdown, encoding="utf-8")
-            return markdown
+            target.write_text(front + html, encoding="utf-8")
+            return html
 
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
     config.plugins["benchmark-capture"] = Capture()
