@@ -21,6 +21,8 @@ from .model import Authority
 from .page_kinds import PAGE_KINDS, PAGES_DIR, PageKind
 from .safe_html import markdown_html, web_href
 
+# Wording that is the same for every council and also appears on national pages.
+NATIONAL_DIR = PAGES_DIR.parent / "national"
 _HEADING = re.compile(r'<h([12])\b[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 _TAG = re.compile(r"<[^>]+>")
 
@@ -39,7 +41,7 @@ def overdue(authority: Authority) -> bool:
 
 
 def _environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(PAGES_DIR), autoescape=True, undefined=StrictUndefined,
+    env = Environment(loader=FileSystemLoader([PAGES_DIR, NATIONAL_DIR]), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
     env.filters.update(markdown=markdown_html, pounds=components.pounds, slug=components.slug, web_href=web_href)
     env.globals.update({name: partial(components.render, name) for name in components.COMPONENTS})

@@ -35,8 +35,15 @@ def council_chooser():
     return html_slots.hold(html)
 
 
+def ehc_law():
+    """The law in England on asking for an EHC needs assessment (the same box as on council pages)."""
+    html = _national.get_template("ehc_law.html").render(heading_id="the-law", sendiass=None, contacts_href=None)
+    return html_slots.hold(html)
+
+
 def define_env(env):
     env.macro(council_chooser)
+    env.macro(ehc_law)
     env.variables["page_kinds"] = PAGE_KINDS
     env.variables["glossary"] = load_glossary()
 

@@ -1,0 +1,38 @@
+"""Pages say what the law and each council say, and nothing a council did not say."""
+
+from __future__ import annotations
+
+import pytest
+
+from support import ROOT
+from test_site import SLUGS, page_text
+
+LAW = ["within 6 weeks", "no more than 20 weeks", "First-tier Tribunal", "mediation", "in writing",
+       "where your child lives"]
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_councils_ehc_page_gives_the_law_beside_its_own_steps(built_site, slug):
+    text = page_text(built_site, f"{slug}/ehc-needs-assessment")
+    assert "The law in England" in text
+    for fact in LAW:
+        assert fact in text, f"{fact!r} missing from {slug}'s EHC page"
+    assert "SENDIASS" in text
+
+
+def test_the_council_sendiass_is_named_in_the_law_box_where_the_council_lists_one(built_site):
+    law = page_text(built_site, "camden/ehc-needs-assessment").split("The law in England", 1)[1]
+    assert "Camden SENDIASS can help you ask, and help if you disagree: see who to contact" in law
+    law = page_text(built_site, "trafford/ehc-needs-assessment").split("The law in England", 1)[1]
+    assert "every council has a SENDIASS" in law
+
+
+def test_the_national_page_and_council_pages_share_one_wording():
+    # The law's wording lives in one template, used by both.
+    assert "6 weeks" not in (ROOT / "content" / "ehc-needs-assessment.md").read_text(encoding="utf-8")
+    assert "6 weeks" not in (ROOT / "macros" / "pages" / "ehc-needs-assessment.html").read_text(encoding="utf-8")
+
+
+def test_the_home_page_says_which_council_handles_what(built_site):
+    text = page_text(built_site, "")
+    assert "where your child's school is" in text and "where your child lives" in text
