@@ -56,3 +56,58 @@ def test_screenshots_of_each_page_kind_at_desktop_and_mobile(browser, base_url):
             page.screenshot(path=str(folder / f"{slug}-{name}.png"), full_page=True)
             assert (folder / f"{slug}-{name}.png").stat().st_size > 10_000
         context.close()
+
+
+WORDS_BROKEN = """(selector) => {
+  // Each word in the table should sit on one line: a word split over two lines has two boxes.
+  const broken = [];
+  document.querySelectorAll(selector).forEach(cell => {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.textContent.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+        if (lines.size > 1) broken.push(match[0]);
+      }
+    }
+  });
+  return broken;
+}"""
+
+
+def test_the_funding_table_never_breaks_a_word_or_an_amount_at_1280_px(page):
+    for url in ["trafford/funding/", "stockton-on-tees/funding/", "barking-and-dagenham/funding/"]:
+        page.goto(page.base + url)
+        if not page.locator("table.lo-funding-table").count():
+            continue
+        assert page.evaluate("getComputedStyle(document.querySelector('.lo-funding-table td')).display") == "table-cell"
+        broken = page.evaluate(WORDS_BROKEN, ".lo-funding-table th, .lo-funding-table td")
+        assert broken == [], f"{url}: words broken across lines: {broken}"
+        assert "£6,000" in page.locator(".lo-funding-table").inner_text()
+
+
+def test_on_a_phone_each_council_page_starts_its_own_content_on_the_first_screen(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    for kind in PAGE_KINDS:
+        page.goto(base_url + "stockton-on-tees/" + kind)
+        # The first thing after the council's contents box is the page's own content.
+        top = page.evaluate("document.querySelector('nav.lo-guide-contents').nextElementSibling"
+                            ".getBoundingClientRect().top")
+        assert top < 844 * 0.75, f"{kind or 'overview'}: the page's own content starts at {top}px"
+        summary = page.locator("summary.lo-guide-contents__title")
+        summary.click()
+        assert page.locator("nav.lo-guide-contents a").first.is_visible(), "the contents open when asked"
+    context.close()
+
+
+def test_checklists_use_a_plain_marker_not_a_tick(page):
+    page.goto(page.base + "stockton-on-tees/school/")
+    marker = page.evaluate("""() => {
+      const item = document.querySelector('.lo-checklist__item');
+      const after = getComputedStyle(item, '::after');
+      return {after: after.content, rotate: after.transform};
+    }""")
+    assert marker["after"] in ("none", "normal", ""), marker

@@ -87,7 +87,17 @@
     if (faq) faq.open = true;
   }
 
+  // On a phone the council's contents list would fill the first screen: start it closed there.
+  function collapseOnNarrowScreens() {
+    if (!window.matchMedia("(max-width: 44.9375em)").matches) return;
+    document.querySelectorAll("details[data-lo-collapse-narrow]:not([" + DONE + "])").forEach(function (d) {
+      d.setAttribute(DONE, "true");
+      d.open = false;
+    });
+  }
+
   function init() {
+    collapseOnNarrowScreens();
     document.querySelectorAll("ol.lo-step-by-step").forEach(enhanceStepByStep);
     openTarget();
   }
