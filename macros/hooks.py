@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from datetime import date
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -23,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import council_pages, html_slots, site_data  # noqa: E402
+from macros import components, council_pages, html_slots, site_data  # noqa: E402
 from macros.glossary import explain_terms  # noqa: E402
 from macros.page_kinds import BY_KEY, PAGE_KINDS  # noqa: E402
 
@@ -61,10 +62,22 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def national_review_dates(page) -> str:
+    """A national page's "Last reviewed" and "Next review due", from its front matter."""
+    reviewed, due = page.meta.get("last_reviewed"), page.meta.get("next_review_due")
+    if not (isinstance(reviewed, date) and isinstance(due, date) and reviewed <= due):
+        raise PluginError(f"content/{page.file.src_uri}: the front matter needs last_reviewed and next_review_due, "
+                          "as dates written YYYY-MM-DD, with the review due after the last review")
+    return str(components.render("review_dates", last_reviewed=reviewed, next_review_due=due,
+                                 overdue=due < date.today()))
+
+
 def on_page_content(html: str, page, config, files) -> str:
     kind = BY_KEY.get(page.meta.get("page_kind"))
     if kind:
         authority = site_data.CURRENT.by_slug[page.meta["authority_slug"]]
         html = str(council_pages.render(kind, authority))
         page.toc = get_toc(council_pages.toc_tokens(html))
+    else:
+        html += national_review_dates(page)
     return explain_terms(html_slots.fill(html), page.url)

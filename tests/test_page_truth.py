@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from support import ROOT
@@ -36,3 +38,13 @@ def test_the_national_page_and_council_pages_share_one_wording():
 def test_the_home_page_says_which_council_handles_what(built_site):
     text = page_text(built_site, "")
     assert "where your child's school is" in text and "where your child lives" in text
+
+
+def test_every_national_page_shows_when_it_was_reviewed_and_is_next_due(built_site):
+    from support import all_pages
+
+    national = [url for url in all_pages(built_site) if url.split("/")[0] not in SLUGS]
+    assert len(national) >= 7
+    for url in national:
+        text = page_text(built_site, url.rstrip("/"))
+        assert re.search(r"Last reviewed: \d{1,2} \w+ 20\d\d Next review due: \d{1,2} \w+ 20\d\d", text), url
