@@ -19,27 +19,25 @@ CONTACT_ROLE_LABELS = {
 def stage_steps(authority: Authority) -> list[dict]:
     steps = []
     for stage in authority.graduated_approach.stages:
-        items = [f"School: {text}" for text in stage.school_does]
-        items += [f"You: {text}" for text in stage.parents_can_expect]
         steps.append({
             "title": stage.name,
             "body": stage.summary,
-            "items": items,
+            "groups": [{"title": "What school does", "items": list(stage.school_does)},
+                       {"title": "What you can expect or do", "items": list(stage.parents_can_expect)}],
             "optional": stage.optional,
             "badge": "Extra funding may apply" if stage.extra_funding_may_apply else None,
-            "next_is_alternative": stage.next_is_alternative,
+            "connector": "or" if stage.next_is_alternative else None,
         })
     return steps
 
 
 def ehc_steps(authority: Authority) -> list[dict]:
-    return [{"title": step.title, "body": step.body, "items": [], "optional": False, "badge": None,
-             "next_is_alternative": False} for step in authority.ehc_needs_assessment.steps]
+    return [{"title": step.title, "body": step.body} for step in authority.ehc_needs_assessment.steps]
 
 
 def cycle_steps(authority: Authority) -> list[dict]:
     cycle = authority.assess_plan_do_review.steps
-    return [{"title": title, "body": body, "items": [], "optional": False, "badge": None, "next_is_alternative": False}
+    return [{"title": title, "body": body}
             for title, body in (("Assess", cycle.assess), ("Plan", cycle.plan), ("Do", cycle.do), ("Review", cycle.review))]
 
 

@@ -58,7 +58,8 @@ PAGE_TAGS = {
     "summary", "table", "tbody", "td", "th", "thead", "time", "tr", "ul",
 }
 PAGE_ATTRIBUTES = {"class", "id", "href", "rel", "title", "role", "scope", "datetime", "start", "aria-label",
-                   "aria-labelledby", "aria-current", "data-label", "data-search-exclude", "data-lo-step-by-step"}
+                   "aria-labelledby", "aria-current", "data-label", "data-search-exclude", "data-lo-step-by-step",
+                   "open", "data-lo-collapse-narrow"}
 URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "poster", "data", "background", "xlink:href"}
 
 

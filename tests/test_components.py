@@ -85,12 +85,15 @@ def check_step_by_step(root: Node, p: dict) -> None:
         if step.get("badge"):
             assert li.all("p", class_="lo-step-by-step__badge")[0].text() == step["badge"]
         bullets = [li.text() for ul in content.all("ul", class_="lo-step-by-step__items") for li in ul.all("li")]
-        assert bullets == list(step.get("items") or [])
-        connectors = li.all("p", class_="lo-step-by-step__connector")
-        if n == len(steps):
-            assert connectors == [], "the last step has nothing after it to join"
+        groups = [g for g in step.get("groups") or [] if g["items"]]
+        assert bullets == list(step.get("items") or []) + [item for g in groups for item in g["items"]]
+        titles = [t.text() for t in content.all("p", class_="lo-step-by-step__group-title")]
+        assert titles == [g["title"] for g in groups]
+        connectors = [c.text() for c in li.all("p", class_="lo-step-by-step__connector")]
+        if n == len(steps) or step.get("connector") not in ("and", "or"):
+            assert connectors == [], "only 'and' or 'or' joins steps, and nothing follows the last"
         else:
-            assert [c.text() for c in connectors] == ["or" if step.get("next_is_alternative") else "and"]
+            assert connectors == [step["connector"]]
 
 
 def check_checklist(root: Node, p: dict) -> None:

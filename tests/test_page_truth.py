@@ -48,3 +48,14 @@ def test_every_national_page_shows_when_it_was_reviewed_and_is_next_due(built_si
     for url in national:
         text = page_text(built_site, url.rstrip("/"))
         assert re.search(r"Last reviewed: \d{1,2} \w+ 20\d\d Next review due: \d{1,2} \w+ 20\d\d", text), url
+
+
+def test_steps_that_follow_one_another_have_no_and_between_them(built_site):
+    html = (built_site / "trafford" / "graduated-approach" / "index.html").read_text(encoding="utf-8")
+    assert "lo-step-by-step__connector--and" not in html
+
+
+def test_stage_points_are_grouped_not_prefixed(built_site):
+    text = page_text(built_site, "barking-and-dagenham/graduated-approach")
+    assert "What school does" in text
+    assert not re.search(r"\b(School|You): ", text), "points are grouped under a title, never prefixed"
