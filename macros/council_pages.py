@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from . import components, views
 from .model import Authority
-from .page_kinds import PAGE_KINDS, PAGES_DIR, PageKind
+from .page_kinds import BY_KEY, PAGE_KINDS, PAGES_DIR, TASKS, PageKind
 from .safe_html import markdown_html, web_href
 
 # Wording that is the same for every council and also appears on national pages.
@@ -45,7 +45,7 @@ def _environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True)
     env.filters.update(markdown=markdown_html, pounds=components.pounds, slug=components.slug, web_href=web_href)
     env.globals.update({name: partial(components.render, name) for name in components.COMPONENTS})
-    env.globals.update(who_to_ask=who_to_ask, overdue=overdue, page_kinds=PAGE_KINDS,
+    env.globals.update(who_to_ask=who_to_ask, overdue=overdue, page_kinds=PAGE_KINDS, tasks=TASKS, kinds=BY_KEY,
                        stage_steps=views.stage_steps, cycle_steps=views.cycle_steps, ehc_steps=views.ehc_steps,
                        funding_rows=views.funding_rows, faq_items=views.faq_items, contact_cards=views.contact_cards)
     return env
@@ -68,7 +68,8 @@ def render(kind: PageKind, authority: Authority) -> Markup:
         return to_root + next(k for k in PAGE_KINDS if k.key == key).url(authority.slug)
 
     template = _env.get_template(kind.template.name)
-    return Markup(template.render(authority=authority, kind=kind, site_url=site_url, link_to=link_to))
+    return Markup(template.render(authority=authority, kind=kind, site_url=site_url, link_to=link_to,
+                                  to_root=to_root))
 
 
 def toc_tokens(html: str) -> list[dict]:

@@ -23,7 +23,7 @@ if str(ROOT) not in sys.path:
 
 from macros import html_slots, site_data  # noqa: E402
 from macros.glossary import load_glossary  # noqa: E402
-from macros.page_kinds import PAGE_KINDS  # noqa: E402
+from macros.page_kinds import BY_KEY, PAGE_KINDS, TASKS  # noqa: E402
 
 _national = Environment(loader=FileSystemLoader(Path(__file__).parent / "national"), autoescape=True,
                         undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
@@ -31,7 +31,8 @@ _national = Environment(loader=FileSystemLoader(Path(__file__).parent / "nationa
 
 def council_chooser():
     """The home page's list of councils, or a link to the only one."""
-    html = _national.get_template("council_chooser.html").render(authorities=site_data.CURRENT.authorities)
+    html = _national.get_template("council_chooser.html").render(
+        authorities=site_data.CURRENT.authorities, tasks=TASKS, kinds=BY_KEY, to_root="")
     return html_slots.hold(html)
 
 

@@ -42,3 +42,13 @@ PAGE_KINDS = (
 )
 
 BY_KEY = {kind.key: kind for kind in PAGE_KINDS}
+
+
+# The questions parents come with, each answered one click from the home page and from every
+# council's overview: (question, the kind of page that answers it).
+TASKS = (
+    ("What should my child's school already be doing?", "school"),
+    ("Can the school get extra money, and how?", "funding"),
+    ("Who can I phone for independent advice?", "contacts"),
+    ("How do I ask for an EHC needs assessment, and how long does it take?", "ehc-needs-assessment"),
+)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 
 import pytest
 
@@ -59,3 +60,16 @@ def test_stage_points_are_grouped_not_prefixed(built_site):
     text = page_text(built_site, "barking-and-dagenham/graduated-approach")
     assert "What school does" in text
     assert not re.search(r"\b(School|You): ", text), "points are grouped under a title, never prefixed"
+
+
+@pytest.mark.parametrize("start", ["", "trafford/", "camden/"])
+def test_each_parent_question_is_one_click_from_the_home_page_and_each_overview(built_site, start):
+    from macros.page_kinds import TASKS
+
+    html = unescape((built_site / start / "index.html").read_text(encoding="utf-8"))
+    for question, key in TASKS:
+        found = re.findall(r'<a href="([^"]+)">' + re.escape(question) + "</a>", html)
+        assert found, f"{question!r} is not a link on /{start}"
+        for href in found:
+            target = (built_site / start / href / "index.html").resolve()
+            assert target.is_file() and target.parent.name == key, href
