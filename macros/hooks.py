@@ -34,7 +34,7 @@ log = logging.getLogger("mkdocs.local_offer")
 @event_priority(100)  # before the macros plugin, which reads the data this loads
 def on_config(config):
     data = site_data.load_site_data(Path(config.config_file_path).parent, config.extra)
-    for warning in getattr(data, "warnings", []):  # TODO(lead): plain data.warnings once site_data has it
+    for warning in data.warnings:
         # At info level: mkdocs --strict fails on warnings, and these must not stop a build.
         log.info(str(warning))
     if data.problems:

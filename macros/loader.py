@@ -1,144 +1,27 @@
 """Read authority YAML files and turn every mistake into a plain-English problem.
 
-PyYAML is used at the node level so each value keeps its line and column: a
-problem is reported as `authorities/x.yaml:42:5: field.path: what was expected`.
-Nothing here raises on bad input; `load_authorities` returns the problems.
+`yaml_reader.py` reads the YAML, keeping each value's line and column; this module checks the
+data against the model and words each mistake as `authorities/x.yaml:42:5: field.path: what
+was expected`. Nothing here raises on bad input; `load_authorities` returns the problems.
 """
 
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
-from .model import Authority
+from .model import Authority, http_addresses
+from .problems import FieldPath, Invalid, Problem, field_name
+from .safe_text import for_log
+from .yaml_reader import Reader, read_yaml
 
-MAX_FILE_BYTES = 1_000_000
-# libyaml, where PyYAML was built with it, parses about ten times faster: it matters at 150 councils.
-FastSafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    line: int
-    column: int
-    field: str
-    message: str
-    hint: str = ""
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
-        text = f"{where}: {self.field + ': ' if self.field else ''}{self.message}"
-        return text + (f"\n    hint: {self.hint}" if self.hint else "")
-
-
-class _Invalid(Exception):
-    def __init__(self, problem: Problem):
-        self.problem = problem
-
-
-FieldPath = tuple  # a field path such as ("funding", "elements", 1, "amount")
-
-
-def field_name(path: FieldPath) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def _plain_mark(mark) -> tuple[int, int]:
-    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
-
-
-class _Reader:
-    """Builds plain Python data from a YAML file and remembers where each value came from."""
-
-    def __init__(self, display: str, text: str):
-        self.display = display
-        self.text = text
-        self.where: dict[FieldPath, tuple[int, int]] = {}
-        self.key_where: dict[FieldPath, tuple[int, int]] = {}
-        self.loader = FastSafeLoader(text)
-        self.visited: set[int] = set()
-
-    def problem(self, mark, field: FieldPath, message: str, hint: str = "") -> _Invalid:
-        line, column = _plain_mark(mark)
-        return _Invalid(Problem(self.display, line, column, field_name(field), message, hint))
-
-    def read(self) -> Any:
-        self._refuse_tabs()
-        try:
-            node = self.loader.get_single_node()
-        except yaml.MarkedYAMLError as error:
-            raise self._syntax_problem(error)
-        except yaml.YAMLError as error:
-            raise self.problem(None, (), f"this is not valid YAML: {error}")
-        finally:
-            self.loader.dispose()
-        if node is None:
-            raise self.problem(None, (), "the file is empty", "start from another authority's file or the README's example")
-        return self._build(node, ())
-
-    def _refuse_tabs(self) -> None:
-        for number, line in enumerate(self.text.splitlines(), start=1):
-            if "\t" in line:
-                raise _Invalid(Problem(self.display, number, line.index("\t") + 1, "",
-                                       "there is a tab character here", "YAML needs spaces, not tabs: replace the tab with spaces"))
-
-    def _syntax_problem(self, error: yaml.MarkedYAMLError) -> _Invalid:
-        message = f"this is not valid YAML: {error.problem}"
-        if error.context and error.context_mark and error.context_mark.line != getattr(error.problem_mark, "line", None):
-            message += f" ({error.context} that starts on line {error.context_mark.line + 1})"
-        return self.problem(error.problem_mark, (), message,
-                            "check the indentation, brackets and quotes, and that every 'key: value' has a space after the colon")
-
-    def _build(self, node: yaml.Node, path: FieldPath) -> Any:
-        # An alias makes the composer hand back a node it has handed back before. Refusing
-        # aliases means a tiny file cannot expand to billions of values; editors never need them.
-        if id(node) in self.visited:
-            raise self.problem(node.start_mark, path, "YAML anchors and aliases (& and *) are not allowed",
-                               "write the value out in full where it is needed")
-        self.visited.add(id(node))
-        self.where[path] = _plain_mark(node.start_mark)
-        if isinstance(node, yaml.MappingNode):
-            result: dict[str, Any] = {}
-            for key_node, value_node in node.value:
-                key = self.loader.construct_object(key_node)
-                if not isinstance(key, str):
-                    raise self.problem(key_node.start_mark, path, f"a field name must be text, got {key!r}")
-                if key in result:
-                    first = self.key_where[path + (key,)]
-                    raise self.problem(key_node.start_mark, path + (key,),
-                                       f"this field appears twice (first on line {first[0]})", "delete one of them")
-                self.key_where[path + (key,)] = _plain_mark(key_node.start_mark)
-                result[key] = self._build(value_node, path + (key,))
-            return result
-        if isinstance(node, yaml.SequenceNode):
-            return [self._build(item, path + (index,)) for index, item in enumerate(node.value)]
-        return self.loader.construct_object(node)
-
-
-def read_yaml(path: Path, display: str) -> tuple[Any, _Reader]:
-    raw = path.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
-        raise _Invalid(Problem(display, 1, 1, "", f"the file is {len(raw):,} bytes, more than the {MAX_FILE_BYTES:,} allowed"))
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise _Invalid(Problem(display, line, column, "", "this file is not saved as UTF-8 text",
-                               "save it again as UTF-8 (in most editors: Save As, Encoding: UTF-8)"))
-    if not text.strip() or all(l.strip().startswith("#") or not l.strip() for l in text.splitlines()):
-        raise _Invalid(Problem(display, 1, 1, "", "the file is empty", "start from another authority's file"))
-    reader = _Reader(display, text.lstrip("\ufeff"))
-    return reader.read(), reader
+__all__ = ["Problem", "load_authority", "load_authorities", "authority_files", "field_name", "FieldPath"]
+SCHEMA_NAME = "authority.schema.json"
 
 
 EXPECTED = {
@@ -168,7 +51,7 @@ def _got(value: Any) -> str:
     if isinstance(value, (dict, list)):
         return "a group of fields" if isinstance(value, dict) else "a list"
     text = repr(value) if not isinstance(value, str) else f'"{value}"'
-    return text if len(text) <= 60 else text[:57] + '..."'
+    return for_log(text if len(text) <= 60 else text[:57] + '..."')
 
 
 def _model_at(path: FieldPath) -> type[BaseModel] | None:
@@ -207,9 +90,9 @@ def _describe(error: dict, path: FieldPath) -> tuple[str, str]:
         return "this field is not one we know", hint
     got = _got(error.get("input"))
     if kind in ("value_error", "assertion_error"):
-        if leaf in EXPECTED_BY_FIELD:
-            return f"expected {EXPECTED_BY_FIELD[leaf]}, got {got}", ""
-        return str(error.get("ctx", {}).get("error") or error["msg"]).removeprefix("Value error, "), ""
+        message = str(error.get("ctx", {}).get("error") or error["msg"]).removeprefix("Value error, ")
+        # The model's own checks say what was expected; the value typed is added here.
+        return (f"{message}, got {got}" if message.startswith("expected") else message), ""
     if kind in ("too_short",) and isinstance(error.get("input"), list):
         return f"expected at least {error['ctx']['min_length']} item(s), got {len(error['input'])}", ""
     if kind == "literal_error":
@@ -225,27 +108,40 @@ def _describe(error: dict, path: FieldPath) -> tuple[str, str]:
     return f"expected {expected}, got {got}", ""
 
 
-def _problems_from_validation(error: ValidationError, reader: _Reader) -> list[Problem]:
+def _line_of(reader: Reader, path: FieldPath) -> tuple[int, int]:
+    probe = path
+    while probe not in reader.where and probe:
+        probe = probe[:-1]
+    return reader.where.get(probe, (1, 1))
+
+
+def _problems_from_validation(error: ValidationError, reader: Reader) -> list[Problem]:
     problems = []
     for item in error.errors():
         path = tuple(p for p in item["loc"])
         if item["type"] == "extra_forbidden":
             line, column = reader.key_where.get(path, reader.where.get(path, (1, 1)))
         else:
-            probe = path
-            while probe not in reader.where and probe:
-                probe = probe[:-1]
-            line, column = reader.where.get(probe, (1, 1))
+            line, column = _line_of(reader, path)
         message, hint = _describe(item, path)
         problems.append(Problem(reader.display, line, column, field_name(path), message, hint))
     return problems
 
 
-def load_authority(path: Path, display: str | None = None) -> tuple[Authority | None, list[Problem]]:
+def _http_warnings(authority: Authority, reader: Reader) -> list[Problem]:
+    return [Problem(reader.display, *_line_of(reader, path), field_name(path),
+                    "this web address starts with http://, not https://, so it is not private or safe from tampering",
+                    "use the https:// address if the site has one", severity="warning")
+            for path in http_addresses(authority)]
+
+
+def load_authority(path: Path, display: str | None = None,
+                   reserved: frozenset[str] = frozenset()) -> tuple[Authority | None, list[Problem]]:
+    """One authority file checked; the problems include any warnings."""
     display = display or str(path)
     try:
         data, reader = read_yaml(path, display)
-    except _Invalid as invalid:
+    except Invalid as invalid:
         return None, [invalid.problem]
     if not isinstance(data, dict):
         return None, [Problem(display, 1, 1, "", f"expected a group of fields (name: ..., slug: ...), got {_got(data)}")]
@@ -253,26 +149,60 @@ def load_authority(path: Path, display: str | None = None) -> tuple[Authority | 
         authority = Authority.model_validate(data)
     except ValidationError as error:
         return None, _problems_from_validation(error, reader)
+    line, column = reader.where.get(("slug",), (1, 1))
     if authority.slug != path.stem:
-        line, column = reader.where.get(("slug",), (1, 1))
-        return None, [Problem(display, line, column, "slug", f'expected "{path.stem}" (the file name), got "{authority.slug}"',
+        return None, [Problem(display, line, column, "slug",
+                              f'expected "{for_log(path.stem, 60)}" (the file name), got "{authority.slug}"',
                               "the slug and the file name must match: rename one of them")]
-    return authority, []
+    if authority.slug in reserved:
+        return None, [Problem(display, line, column, "slug",
+                              f'"{authority.slug}" is the address of a page or folder every council shares',
+                              f'choose another, such as "{authority.slug}-council", and rename the file to match')]
+    return authority, _http_warnings(authority, reader)
 
 
-def authority_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.glob("*.yaml") if p.is_file())
+def authority_files(directory: Path, display_root: Path | None = None) -> tuple[list[Path], list[Problem]]:
+    """The authority files in `directory`, and a problem for everything else found there."""
+    files, problems = [], []
+    for entry in sorted(os.scandir(directory), key=lambda e: e.name):
+        path = Path(entry.path)
+        shown = str(path.relative_to(display_root)) if display_root and path.is_relative_to(display_root) else str(path)
+        mode = os.lstat(path).st_mode
+
+        def refuse(message: str, hint: str) -> None:
+            problems.append(Problem(shown, 1, 1, "", message, hint))
+
+        if stat.S_ISLNK(mode):
+            refuse("this is a symbolic link (a shortcut to another file), which is not allowed",
+                   "put the authority file itself here, not a link to it")
+        elif stat.S_ISDIR(mode):
+            refuse("this is a folder; authority files are <council>.yaml files directly in this folder",
+                   "move or delete the folder")
+        elif not stat.S_ISREG(mode):
+            refuse("this is not an ordinary file", "delete it")
+        elif entry.name == SCHEMA_NAME:
+            continue
+        elif entry.name.endswith(".yaml") and not entry.name.startswith("."):
+            files.append(path)
+        elif entry.name.lower().endswith((".yml", ".yaml")):
+            stem = entry.name.rsplit(".", 1)[0]
+            refuse("authority files must end in .yaml (in lower case)", f"rename it to {for_log(stem, 60)}.yaml")
+        else:
+            refuse(f"this is not an authority file: only <council>.yaml files and {SCHEMA_NAME} belong here",
+                   "move or delete it")
+    return files, problems
 
 
-def load_authorities(directory: Path, root: Path | None = None) -> tuple[list[Authority], list[Problem]]:
-    """Load every `*.yaml` in `directory`, sorted by name; problems use paths relative to `root`."""
-    authorities, problems = [], []
-    files = authority_files(directory)
+def load_authorities(directory: Path, root: Path | None = None,
+                     reserved: frozenset[str] = frozenset()) -> tuple[list[Authority], list[Problem]]:
+    """Load every `*.yaml` in `directory`, sorted by name; problems (and warnings) use paths relative to `root`."""
+    authorities: list[Authority] = []
+    files, problems = authority_files(directory, root)
     if not files:
         problems.append(Problem(str(directory), 1, 1, "", "there are no authority files (*.yaml) here"))
     for path in files:
         display = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
-        authority, found = load_authority(path, display)
+        authority, found = load_authority(path, display, reserved)
         problems.extend(found)
         if authority:
             authorities.append(authority)

@@ -8,26 +8,108 @@ by `scripts/generate_schema.py`. Field descriptions become the editor's tooltips
 from __future__ import annotations
 
 import calendar
+import ipaddress
+import re
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Any, Iterator, Literal, Optional
+from urllib.parse import urlsplit
 
-from pydantic import (
-    AnyHttpUrl,
-    BaseModel,
-    ConfigDict,
-    EmailStr,
-    Field,
-    StringConstraints,
-    model_validator,
-)
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+from .safe_text import describe, first_refused
+
+
+def _one_line(text: str) -> str:
+    if "\n" in text or "\t" in text:
+        raise ValueError("this text must be on one line: write it on one line, or start it with >- so "
+                         "YAML joins the lines")
+    return text
+
+
+def _visible(text: str) -> str:
+    found = first_refused(text)
+    if found >= 0:
+        raise ValueError(f"this text holds an invisible or control character, {describe(text[found])}: delete it")
+    return text
+
+
+# Plain text: shown as it is written, escaped, on one line.
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_visible),
+                 AfterValidator(_one_line)]
+# Markdown: paragraphs, lists, bold and links, rendered by markdown-it-py and the allowlist.
 Markdown = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1),
+    AfterValidator(_visible),
     Field(json_schema_extra={"contentMediaType": "text/markdown"}),
 ]
+
+_HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+# What RFC 3986 allows in a URL outside its host: anything else ({, }, <, >, quotes, spaces,
+# backslashes) is a sign of something pasted in by mistake, or on purpose.
+_URL_CHARS = re.compile(r"^[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]*$")
+WEB_ADDRESS = "expected a web address starting with https://, such as https://www.council.gov.uk/send"
+
+
+def _web_address(value: Any) -> str:
+    text = str(value).strip() if isinstance(value, str) else None
+    if not text or not _URL_CHARS.match(text):
+        raise ValueError(WEB_ADDRESS)
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in ("https", "http") or not parts.netloc:
+        raise ValueError(WEB_ADDRESS)
+    if "@" in parts.netloc:
+        raise ValueError(WEB_ADDRESS + ", with no user name or @ before the site's name")
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    if port is not None:
+        raise ValueError(WEB_ADDRESS + ", with no port number (such as :8080)")
+    host = (parts.hostname or "").rstrip(".")
+    if _is_ip_address(host):
+        raise ValueError(WEB_ADDRESS + ", with the site's name, not a number address")
+    if not _HOST.match(host):
+        raise ValueError(WEB_ADDRESS)
+    return text
+
+
+def _is_ip_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+        return True
+    except ValueError:
+        return False
+
+
+WebAddress = Annotated[str, BeforeValidator(_web_address),
+                       Field(json_schema_extra={"format": "uri", "pattern": "^https?://"})]
+
+EARLIEST_DATE = date(2000, 1, 1)
+
+
+def _past_date(value: Any) -> date:
+    # Only a string written YYYY-MM-DD: an integer would otherwise be read as seconds since 1970.
+    if isinstance(value, date):
+        parsed = value
+    elif isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            parsed = date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError("expected a real date written as YYYY-MM-DD; this day does not exist")
+    else:
+        raise ValueError("expected a date written as YYYY-MM-DD, such as 2026-01-15")
+    if parsed > date.today():
+        raise ValueError(f"this date, {parsed.isoformat()}, is in the future: give the date it really happened")
+    if parsed < EARLIEST_DATE:
+        raise ValueError(f"this date, {parsed.isoformat()}, is before 2000: check the year")
+    return parsed
+
+
+PastDate = Annotated[date, BeforeValidator(_past_date)]
+Email = Annotated[str, StringConstraints(strip_whitespace=True, max_length=254,
+                                         pattern=r"^[A-Za-z0-9_+-]+(\.[A-Za-z0-9_+-]+)*@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")]
 # Names go into page titles and headings, so they keep to characters that mean
 # nothing to Markdown or HTML.
 Name = Annotated[
@@ -201,8 +283,8 @@ class Contact(Strict):
     name: Text
     description: Optional[Text] = Field(None, description="When a parent would contact them.")
     phone: Optional[Phone] = Field(None, description='A UK phone number in quotes, e.g. "01642 527158".')
-    email: Optional[EmailStr] = None
-    web: Optional[AnyHttpUrl] = None
+    email: Optional[Email] = Field(None, description="A plain email address, e.g. sendiass@council.gov.uk.")
+    web: Optional[WebAddress] = None
 
     @model_validator(mode="after")
     def reachable(self) -> "Contact":
@@ -219,8 +301,8 @@ class Faq(Strict):
 class Source(Strict):
     title: Text = Field(description="The title of the page the facts came from.")
     seed: Optional[Text] = Field(None, description="The captured seed file, where there is one.")
-    url: Optional[AnyHttpUrl] = None
-    last_updated: Optional[date] = Field(None, description="When the source page says it was last updated.")
+    url: Optional[WebAddress] = None
+    last_updated: Optional[PastDate] = Field(None, description="When the source page says it was last updated (YYYY-MM-DD).")
 
 
 class Authority(Strict):
@@ -231,8 +313,8 @@ class Authority(Strict):
     name: Name = Field(description='The council\'s full name, e.g. "Trafford Council".')
     short_name: Name = Field(description='The place name used in page titles, e.g. "Trafford".')
     slug: Slug = Field(description="The file name without .yaml; it becomes the web address.")
-    local_offer_url: Optional[AnyHttpUrl] = None
-    last_reviewed: date = Field(description="When an editor last checked every fact in this file (YYYY-MM-DD).")
+    local_offer_url: Optional[WebAddress] = None
+    last_reviewed: PastDate = Field(description="When an editor last checked every fact in this file (YYYY-MM-DD).")
     review_interval_months: Annotated[int, Field(ge=1, le=24)] = Field(
         12, description="How many months after last_reviewed the next review is due."
     )
@@ -251,5 +333,20 @@ class Authority(Strict):
     def next_review_due(self) -> date:
         months = self.last_reviewed.month - 1 + self.review_interval_months
         year, month = self.last_reviewed.year + months // 12, months % 12 + 1
+        if year > date.max.year:
+            return date.max  # only reachable by data built without validation
         day = min(self.last_reviewed.day, calendar.monthrange(year, month)[1])
         return date(year, month, day)
+
+
+def http_addresses(model: BaseModel, path: tuple = ()) -> Iterator[tuple]:
+    """The field path of every web address in `model` that uses http:// rather than https://."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        items = enumerate(value) if isinstance(value, list) else [(None, value)]
+        for index, item in items:
+            here = path + ((name,) if index is None else (name, index))
+            if isinstance(item, BaseModel):
+                yield from http_addresses(item, here)
+            elif isinstance(item, str) and item.lower().startswith("http://") and name in ("web", "url", "local_offer_url"):
+                yield here

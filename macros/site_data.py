@@ -8,12 +8,14 @@ from pathlib import Path
 
 from .loader import Problem, load_authorities
 from .model import Authority
+from .reserved_slugs import reserved_slugs
 
 
 @dataclass
 class SiteData:
     authorities: list[Authority] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # errors: any one stops the build
+    warnings: list[Problem] = field(default_factory=list)
     only: str = ""  # a slug when this build is one council's own site
 
     @property
@@ -24,7 +26,9 @@ class SiteData:
 def load_site_data(config_dir: Path, extra: dict) -> SiteData:
     options = extra.get("local_offer", {}) or {}
     directory = config_dir / (options.get("authorities_dir") or "authorities")
-    authorities, problems = load_authorities(directory, root=config_dir)
+    authorities, found = load_authorities(directory, root=config_dir, reserved=reserved_slugs(config_dir))
+    problems = [p for p in found if p.is_error]
+    warnings = [p for p in found if not p.is_error]
     only = (options.get("authority") or "").strip()
     if only and not problems:
         chosen = [a for a in authorities if a.slug == only]
@@ -37,7 +41,7 @@ def load_site_data(config_dir: Path, extra: dict) -> SiteData:
                 f'no authority file is called "{only}.yaml" in {where}/',
                 (f'did you mean "{near[0]}"? ' if near else "") + f"choose one of: {', '.join(slugs)}"))
         authorities = chosen
-    return SiteData(authorities, problems, only)
+    return SiteData(authorities, problems, warnings, only)
 
 
 # Set by the hooks' on_config at the start of each build; read by macros/main.py.

@@ -3,8 +3,9 @@
     python scripts/validate.py                      # every file in authorities/
     python scripts/validate.py authorities/camden.yaml
 
-Prints one line per problem (file:line:column: field: what is wrong) and exits 1
-if there are any, 0 if every file is fine.
+Prints one line per problem (file:line:column: field: what is wrong) and exits 1 if there are
+any errors, 0 if every file can be published. Warnings (such as an http:// address) are printed
+but do not stop publishing.
 """
 
 import argparse
@@ -14,31 +15,32 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.loader import Problem, load_authorities, load_authority  # noqa: E402
+from macros.loader import Problem, authority_files, load_authorities, load_authority  # noqa: E402
+from macros.reserved_slugs import reserved_slugs  # noqa: E402
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Check Local Offer authority files.")
     parser.add_argument("files", nargs="*", type=Path, help="authority files (default: every file in authorities/)")
     args = parser.parse_args(argv)
+    reserved = reserved_slugs(ROOT)
     problems: list[Problem] = []
-    checked = 0
     if args.files:
         for path in args.files:
-            if not path.is_file():
-                problems.append(Problem(str(path), 1, 1, "", "there is no such file"))
-                continue
-            checked += 1
-            problems += load_authority(path, str(path))[1]
+            problems += load_authority(path, str(path), reserved)[1]
+        checked = len(args.files)
     else:
-        authorities, problems = load_authorities(ROOT / "authorities", root=ROOT)
-        checked = len(list((ROOT / "authorities").glob("*.yaml")))
+        problems = load_authorities(ROOT / "authorities", root=ROOT, reserved=reserved)[1]
+        checked = len(authority_files(ROOT / "authorities")[0])
     for problem in problems:
         print(problem, file=sys.stderr)
-    if problems:
-        print(f"\n{len(problems)} problem(s) found. Nothing can be published until they are fixed.", file=sys.stderr)
+    errors = [p for p in problems if p.is_error]
+    warnings = len(problems) - len(errors)
+    note = f" ({warnings} warning(s))" if warnings else ""
+    if errors:
+        print(f"\n{len(errors)} problem(s) found{note}. Nothing can be published until they are fixed.", file=sys.stderr)
         return 1
-    print(f"{checked} authority file(s) checked: no problems.")
+    print(f"{checked} authority file(s) checked: no problems{note}.")
     return 0
 
 
