@@ -85,7 +85,7 @@ class Reader:
     def __init__(self, display: str, text: str):
         self.display = display
         self.text = text
-        self.lines = text.splitlines()
+        self.lines = text.split("\n")  # not splitlines(), which also breaks at \x85 and \u2028
         self.where: dict[FieldPath, tuple[int, int]] = {}
         self.key_where: dict[FieldPath, tuple[int, int]] = {}
 
@@ -165,7 +165,9 @@ class Reader:
         if not stack:
             return ()
         container, path, key = stack[-1]
-        return path + ((key,) if isinstance(container, dict) and key is not None else ())
+        if isinstance(container, list):
+            return path + (len(container),)
+        return path + ((key,) if key is not None else ())
 
     def _alias_problem(self, event, stack) -> Invalid:
         # Refusing aliases means a tiny file cannot expand to billions of values; editors never need them.
@@ -177,7 +179,7 @@ class Reader:
             raise self._alias_problem(event, stack)
         if event.tag is not None and event.tag != "!":
             raise self.problem(event.start_mark, self._path_here(stack),
-                               f"YAML tags such as {for_log(event.tag, 40)} are not allowed",
+                               f"YAML tags such as {for_log(event.tag.replace('tag:yaml.org,2002:', '!!'), 40)} are not allowed",
                                "delete the tag (the word starting with !); put text in quotes if it must stay text")
 
     def _place(self, value: Any, event, stack: list[list], root: list) -> FieldPath:
