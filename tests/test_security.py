@@ -173,3 +173,22 @@ def test_no_page_template_writes_editor_text_into_markdown():
             source = page_source(kind, authority)
             assert source.startswith("---\n") and source.endswith("---\n"), source
             assert source.count("---\n") == 2
+
+
+def test_every_page_carries_one_policy_allowing_only_its_own_inline_scripts(built_site):
+    from macros.content_policy import inline_script_hashes
+
+    pages = list(built_site.rglob("*.html"))
+    assert len(pages) >= 40
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        policies = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
+        assert len(policies) == 1, page
+        head = html.split("<head>", 1)[1]
+        assert re.match(r'\s*<meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy"', head), page
+        rules = dict(rule.strip().split(" ", 1) for rule in policies[0].split(";"))
+        assert rules["default-src"] == "'none'" and rules["style-src"] == "'self'"
+        assert rules["img-src"] == "'self' data:" and rules["font-src"] == "'self'"
+        hashes = rules["script-src"].split()[1:]
+        assert rules["script-src"].split()[0] == "'self'" and "unsafe" not in policies[0]
+        assert hashes == inline_script_hashes(html) and len(hashes) == 2, page

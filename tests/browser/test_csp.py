@@ -1,0 +1,96 @@
+"""The Content-Security-Policy, in Chromium: the site's own pages break none of it, and a script
+injected into a page is refused and reported."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import free_port
+from support import all_pages
+
+RECORD_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', e => window.__violations.push(
+  {directive: e.effectiveDirective || e.violatedDirective, blocked: e.blockedURI, sample: e.sample}));
+"""
+
+
+@pytest.fixture
+def watched(browser):
+    """A tab that records every CSP violation and console error; init scripts are not subject to the CSP."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(RECORD_VIOLATIONS)
+    page = context.new_page()
+    page.errors = []
+    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    yield page
+    context.close()
+
+
+def test_every_page_loads_without_breaking_its_policy(watched, base_url, built_site):
+    problems = []
+    for url in all_pages(built_site):
+        watched.goto(base_url + url)
+        watched.wait_for_load_state("load")
+        violations = watched.evaluate("window.__violations")
+        if violations or watched.errors:
+            problems.append((url, violations, watched.errors[:]))
+        watched.errors.clear()
+    assert not problems, problems
+
+
+def test_search_steps_and_answers_work_under_the_policy(watched, base_url):
+    watched.goto(base_url + "stockton-on-tees/faqs/")
+    watched.keyboard.press("/")
+    watched.locator("input.md-search__input").press_sequentially("panel")
+    watched.wait_for_selector(".md-search-result__item", timeout=10_000)
+    watched.keyboard.press("Escape")
+    watched.locator("details.lo-faq summary").first.click()
+    assert watched.locator("details.lo-faq").first.get_attribute("open") is not None
+    watched.goto(base_url + "trafford/graduated-approach/")
+    watched.locator("button.lo-step-by-step__show-all").first.click()
+    assert watched.locator("button.lo-step-by-step__button").first.get_attribute("aria-expanded") == "true"
+    assert watched.evaluate("window.__violations") == [] and watched.errors == []
+
+
+@pytest.fixture
+def tampered_site(built_site, tmp_path):
+    """A copy of the site with a script and an event handler injected into one page, served on its own port."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    page = site / "trafford" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    injected = ('<script>window.__pwned = 1</script><img src="x.png" onerror="window.__pwned2 = 1">'
+                '<img src="https://evil.example/p.png">')
+    page.write_text(html.replace("</article>", injected + "</article>", 1), encoding="utf-8")
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory",
+                               str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}/trafford/"
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def test_an_injected_script_does_not_run_and_is_reported(watched, tampered_site):
+    watched.goto(tampered_site)
+    watched.wait_for_load_state("load")
+    assert watched.evaluate("typeof window.__pwned") == "undefined"
+    assert watched.evaluate("typeof window.__pwned2") == "undefined"
+    violations = watched.evaluate("window.__violations")
+    directives = {v["directive"] for v in violations}
+    assert "script-src-elem" in directives or "script-src" in directives, violations
+    assert "script-src-attr" in directives or "script-src" in directives, violations
+    assert any(v["directive"] == "img-src" and "evil.example" in v["blocked"] for v in violations), violations
