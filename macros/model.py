@@ -21,7 +21,7 @@ from .safe_text import describe, first_refused
 
 
 def _one_line(text: str) -> str:
-    if "\n" in text or "\t" in text:
+    if "\n" in text or "\t" in text or "\r" in text:
         raise ValueError("this text must be on one line: write it on one line, or start it with >- so "
                          "YAML joins the lines")
     return text

@@ -243,6 +243,9 @@ class Reader:
                                "write the number in plain digits, such as 12; put it in quotes if it is text, "
                                'such as a phone number ("01642 527158")')
         if _INT.fullmatch(value):
+            if len(value) > 20:  # no real amount is this long, and Python refuses past 4,300 digits
+                raise self.problem(event.start_mark, self._path_here(stack), "this number is too long",
+                                   "check the number; put it in quotes if it is text")
             return int(value)
         if _FLOAT.fullmatch(value):
             return float(value)

@@ -103,6 +103,8 @@ def test_a_list_item_indented_one_space_too_far_is_named_not_merged(tmp_path):
     ("1:30", 'expected a number of pounds, such as 6000, got "1:30"'),
     ("6,000", 'expected a number of pounds, such as 6000, got "6,000"'),
     ("yes", 'expected a number of pounds, such as 6000, got "yes"'),
+    ("9" * 5000, "this number is too long"),
+    ("1e400", "expected a number of pounds, such as 6000, got inf"),
 ])
 def test_numbers_are_never_read_as_octal_or_base_60(tmp_path, typed, message):
     check(tmp_path, edited("amount: 6000", f"amount: {typed}"), "example.yaml:11:15: funding.elements[0].amount:",
@@ -228,6 +230,7 @@ def lines_of(output: str) -> list[str]:
     MINIMAL_AUTHORITY + '"\\e[31mred": 1\n',
     edited("name: Example Borough Council", 'name: "Example\\n::error::pwned"'),
     edited("amount: 6000", 'amount: "\\e[2J\\n::set-output name=x::y"'),
+    edited("    name: Example SENDIASS", '    name: "Example\\r::warning::pwned"'),
 ])
 def test_messages_never_carry_raw_newlines_escapes_or_workflow_commands(tmp_path, text):
     path = tmp_path / "example.yaml"

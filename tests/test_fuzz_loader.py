@@ -21,7 +21,7 @@ TRICKS = ["!!python/object/apply:os.system ['id']", "!!int abc", "!foo", "&a", "
           "---\n", "...\n", "%YAML 1.1\n", "{{ 7*7 }}", "{% raw %}", "<script>alert(1)</script>", "[x](javascript:1)",
           "![i](https://evil.example/i.png)", "012", "1:30", "0o17", ".inf", "~", "yes", "2026-02-30", "9999-01-01",
           "\u202e", "\u200b", "\x00", "\x1b[31m", "\x85", "\ufeff", "\t", "\\", "'", '"', "|\n  x", ">-\n  y",
-          "\n   - merged", "[" * 30, "{" * 30, "- ", ": ", "#", "\r\n"]
+          "\n   - merged", "[" * 30, "{" * 30, "- ", ": ", "#", "\r\n", "9" * 5000, "1e400", "\\r::warning::x"]
 scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=30),
                     st.sampled_from(TRICKS))
 documents = st.recursive(scalars, lambda children: st.one_of(
