@@ -19,7 +19,7 @@ from markupsafe import Markup
 from . import components, views
 from .model import Authority
 from .page_kinds import BY_KEY, PAGE_KINDS, PAGES_DIR, TASKS, PageKind
-from .safe_html import markdown_html, web_href
+from .safe_html import mailto_href, markdown_html, web_href
 
 # Wording that is the same for every council and also appears on national pages.
 NATIONAL_DIR = PAGES_DIR.parent / "national"
@@ -43,11 +43,13 @@ def overdue(authority: Authority) -> bool:
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader([PAGES_DIR, NATIONAL_DIR]), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(markdown=markdown_html, pounds=components.pounds, slug=components.slug, web_href=web_href)
+    env.filters.update(markdown=markdown_html, pounds=components.pounds, slug=components.slug, web_href=web_href,
+                       mailto_href=mailto_href)
     env.globals.update({name: partial(components.render, name) for name in components.COMPONENTS})
     env.globals.update(who_to_ask=who_to_ask, overdue=overdue, page_kinds=PAGE_KINDS, tasks=TASKS, kinds=BY_KEY,
                        stage_steps=views.stage_steps, cycle_steps=views.cycle_steps, ehc_steps=views.ehc_steps,
-                       funding_rows=views.funding_rows, faq_items=views.faq_items, contact_cards=views.contact_cards)
+                       funding_rows=views.funding_rows, faq_items=views.faq_items, contact_cards=views.contact_cards,
+                       expectation_heading=views.expectation_heading, how_to_ask_labels=views.HOW_TO_ASK_LABELS)
     return env
 
 

@@ -129,6 +129,15 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+Strength = Literal["must", "should", "expected", "can"]
+# Where a fact sits in the model; a source says which of these it backs.
+SectionKey = Literal["sen_support", "terms", "graduated_approach", "assess_plan_do_review", "expectations",
+                     "transition", "funding", "ehc_needs_assessment", "contacts", "faqs"]
+Next = Literal["then", "and", "or"]
+NEXT_DESCRIPTION = ('How the next one follows this one: "then" (in turn, the default), "and" (at the same time) '
+                    'or "or" (an alternative to this one).')
+
+
 class Terminology(Strict):
     """The council's own words for things every council has."""
 
@@ -144,12 +153,30 @@ class Terminology(Strict):
     )
 
 
+class Term(Strict):
+    """A word the council uses that parents may not know, explained wherever it appears on its pages."""
+
+    term: Text = Field(description='As the council writes it, e.g. "One Point Panel" or "ISP".')
+    stands_for: Optional[Text] = Field(None, description='What a short form stands for, e.g. "Individual Support Plan".')
+    meaning: Text = Field(description="What it means, in plain English, from the council's own pages.")
+
+
 class SenSupport(Strict):
     """What SEN support in school means in this area."""
 
     summary: Markdown = Field(description="A short plain-English explanation of SEN support in this area.")
-    could_include: list[Text] = Field(default_factory=list, description="Kinds of help SEN support could include.")
-    school_duties: list[Text] = Field(default_factory=list, description="What every school must do for a child with SEN.")
+
+
+class Move(Strict):
+    """How a child moves from one stage or level to another, as the council says."""
+
+    direction: Literal["up", "down", "again"] = Field(
+        description='"up" to more help, "down" to less, or "again" round the same stage.')
+    when: Text = Field(description='When this happens, e.g. "if your child makes good progress".')
+
+
+PlanKind = Literal["none", "informal", "sen_support_plan", "ehc_plan", "other"]
+LevelKind = Literal["everyone", "sen_support", "ehc"]
 
 
 class Stage(Strict):
@@ -157,13 +184,16 @@ class Stage(Strict):
 
     name: Text = Field(description="The council's name for this stage, e.g. \"Focused Intervention/Low Level Support\".")
     summary: Markdown = Field(description="What this stage is, in plain English.")
+    level: Optional[LevelKind] = Field(
+        None, description='Who the stage is for: "everyone" (good teaching for all), "sen_support" or "ehc".')
+    plan: Optional[PlanKind] = Field(None, description="The kind of plan a child has at this stage, where the council says.")
+    plan_name: Optional[Text] = Field(None, description="The council's name for that plan, e.g. \"My One Plan\".")
     school_does: list[Text] = Field(default_factory=list, description="What school does at this stage.")
     parents_can_expect: list[Text] = Field(default_factory=list, description="What parents can expect or do at this stage.")
-    extra_funding_may_apply: bool = Field(False, description="True where extra (top-up or element 2) funding may apply.")
-    optional: bool = Field(False, description="True where not every child goes through this stage.")
-    next_is_alternative: bool = Field(
-        False, description='True where the next stage is an alternative to this one ("or") rather than the next in turn ("and").'
-    )
+    moves: list[Move] = Field(default_factory=list, description="How a child moves on from this stage.")
+    extra_funding_may_apply: bool = Field(False, description="True where the council says extra funding may apply here.")
+    optional: bool = Field(False, description="True only where the council says not every child goes through this stage.")
+    next: Next = Field("then", description=NEXT_DESCRIPTION)
 
 
 class ResponseLevel(Strict):
@@ -171,6 +201,7 @@ class ResponseLevel(Strict):
 
     name: Text
     focus: Optional[Text] = Field(None, description="The tier's heading or focus, e.g. \"High Quality Teaching\".")
+    level: Optional[LevelKind] = Field(None, description='"everyone", "sen_support" or "ehc".')
     includes: list[Text] = Field(default_factory=list)
     may_get_top_up: bool = Field(False, description="True where the council says top-up funding may apply.")
 
@@ -190,37 +221,44 @@ class CycleStep(Strict):
     review: Markdown
 
 
+class MinimumCycles(Strict):
+    count: Annotated[int, Field(ge=1, le=10)] = Field(description="The least number of full cycles the council gives.")
+    condition: Text = Field(description='What the cycles are for, e.g. "with Element 2 funding before asking for more".')
+
+
 class AssessPlanDoReview(Strict):
     """The Assess, Plan, Do, Review cycle as this council describes it."""
 
     introduction: Optional[Markdown] = None
     steps: CycleStep
     review_frequency: Optional[Text] = Field(None, description='How often support is reviewed, e.g. "at least 3 times a year".')
-    reviews_per_year_at_least: Optional[Annotated[int, Field(ge=1, le=12)]] = None
-    minimum_cycles_with_own_funding: Optional[Annotated[int, Field(ge=1, le=10)]] = Field(
-        None, description="How many full cycles school must complete with its own SEN funding, where the council gives a number."
-    )
+    minimum_cycles: Optional[MinimumCycles] = Field(None, description="A least number of cycles, where the council gives one.")
     notes: list[Text] = Field(default_factory=list)
 
 
-class ChecklistSection(Strict):
-    title: Text
+class ExpectationList(Strict):
+    """One list of what schools must, should, are expected to, or can do, in the council's own word."""
+
+    strength: Strength = Field(description='The council\'s word: "must" (the law), "should", "expected" or "can".')
+    who: Text = Field("schools", description='Who it is about, e.g. "every school", "schools and settings", "SEN support".')
+    action: Text = Field("do", description='What they do, e.g. "do", "have in place", "include".')
+    for_whom: Optional[Text] = Field(None, description='e.g. "for children on SEN support".')
     introduction: Optional[Markdown] = None
     items: list[Text] = Field(min_length=1)
 
 
 class Expectations(Strict):
-    """Reasonable expectations of schools and settings."""
+    """What the council says schools and settings must, should or can do."""
 
     introduction: Optional[Markdown] = None
-    schools_must: list[Text] = Field(default_factory=list, description="What the law says every school must do.")
-    every_school_has: list[Text] = Field(
-        default_factory=list, description="What the council expects every school to have in place."
-    )
-    schools_and_settings_are_expected_to: list[Text] = Field(
-        default_factory=list, description="What schools and settings are expected to do for children at SEN support."
-    )
-    more: list[ChecklistSection] = Field(default_factory=list, description="Any further checklists the council gives.")
+    lists: list[ExpectationList] = Field(min_length=1)
+
+
+class Transition(Strict):
+    """Moving between phases of education (nursery, school, college) and towards adult life."""
+
+    introduction: Optional[Markdown] = None
+    points: list[Text] = Field(default_factory=list)
 
 
 class FundingElement(Strict):
@@ -230,6 +268,8 @@ class FundingElement(Strict):
     amount: Optional[Pounds] = Field(None, description="The amount in pounds, as a number, where the council gives one.")
     currency: Literal["GBP"] = "GBP"
     amount_is_up_to: bool = Field(False, description='True where the amount is a maximum ("up to £6,000").')
+    amount_is: Optional[Literal["per_child", "school_budget"]] = Field(
+        None, description='"per_child" where the amount is for each child, "school_budget" where it is the school\'s whole budget.')
     period: Optional[Text] = Field(None, description='e.g. "a year".')
     held_by: Optional[Text] = Field(None, description="Who holds the money, e.g. \"your child's school\".")
     pays_for: Optional[Text] = Field(None, description="What the money pays for.")
@@ -243,10 +283,11 @@ class TopUpRoute(Strict):
     needs_ehc_needs_assessment: Optional[bool] = Field(
         None, description="True if a child must have an EHC needs assessment first; leave out if the council does not say."
     )
+    decided_by: Optional[Text] = Field(None, description='Who decides, e.g. "a panel of council officers and head teachers".')
     description: Optional[Markdown] = None
     application_must_include: list[Text] = Field(default_factory=list)
     also_offers: list[Text] = Field(default_factory=list)
-    monitoring: Optional[Text] = None
+    monitoring: Optional[Text] = Field(None, description="How the council checks the money is used well.")
 
 
 class Funding(Strict):
@@ -258,6 +299,7 @@ class Funding(Strict):
 class EhcStep(Strict):
     title: Text
     body: Markdown
+    next: Next = Field("then", description=NEXT_DESCRIPTION)
 
 
 class EhcOutcome(Strict):
@@ -265,11 +307,21 @@ class EhcOutcome(Strict):
     description: Optional[Markdown] = None
 
 
+class HowToAsk(Strict):
+    """One way to ask the council for an EHC needs assessment."""
+
+    method: Literal["online_form", "letter", "email", "phone", "through_school", "other"]
+    description: Optional[Text] = None
+    url: Optional[WebAddress] = Field(None, description="The form or page, for an online form.")
+    email: Optional[Email] = None
+
+
 class EhcNeedsAssessment(Strict):
     """Asking the council for an Education, Health and Care needs assessment."""
 
     introduction: Optional[Markdown] = None
     who_can_ask: list[Text] = Field(default_factory=list)
+    how_to_ask: list[HowToAsk] = Field(default_factory=list, description="How to send a request, where the council says.")
     steps: list[EhcStep] = Field(default_factory=list)
     possible_outcomes: list[EhcOutcome] = Field(default_factory=list)
     rights_of_appeal: Optional[Markdown] = None
@@ -279,18 +331,17 @@ ContactRole = Literal["sendiass", "sen_team", "parent_carer_forum", "local_offer
 
 
 class Contact(Strict):
+    """A service parents can turn to. Where the council's pages name it but give no way to reach
+    it, leave the ways out: the page names it and says where to look."""
+
     role: ContactRole = Field(description="Which kind of service this is.")
     name: Text
     description: Optional[Text] = Field(None, description="When a parent would contact them.")
     phone: Optional[Phone] = Field(None, description='A UK phone number in quotes, e.g. "01642 527158".')
     email: Optional[Email] = Field(None, description="A plain email address, e.g. sendiass@council.gov.uk.")
     web: Optional[WebAddress] = None
-
-    @model_validator(mode="after")
-    def reachable(self) -> "Contact":
-        if not (self.phone or self.email or self.web):
-            raise ValueError("give at least one way to reach this contact: phone, email or web")
-        return self
+    address: list[Text] = Field(default_factory=list, description="A postal address, one line per item.")
+    opening_hours: Optional[Text] = Field(None, description='e.g. "Monday to Friday, 9am to 5pm".')
 
 
 class Faq(Strict):
@@ -300,9 +351,13 @@ class Faq(Strict):
 
 class Source(Strict):
     title: Text = Field(description="The title of the page the facts came from.")
+    publisher: Optional[Text] = Field(
+        None, description='Who publishes the page, where it is not the council itself, e.g. "Camden SENDIASS".')
     seed: Optional[Text] = Field(None, description="The captured seed file, where there is one.")
     url: Optional[WebAddress] = None
     last_updated: Optional[PastDate] = Field(None, description="When the source page says it was last updated (YYYY-MM-DD).")
+    covers: list[SectionKey] = Field(
+        default_factory=list, description="Which parts of this file its facts are in. Leave out if it backs them all.")
 
 
 class Authority(Strict):
@@ -313,21 +368,36 @@ class Authority(Strict):
     name: Name = Field(description='The council\'s full name, e.g. "Trafford Council".')
     short_name: Name = Field(description='The place name used in page titles, e.g. "Trafford".')
     slug: Slug = Field(description="The file name without .yaml; it becomes the web address.")
-    local_offer_url: Optional[WebAddress] = None
+    local_offer_url: Optional[WebAddress] = Field(None, description="The council's own Local Offer website.")
     last_reviewed: PastDate = Field(description="When an editor last checked every fact in this file (YYYY-MM-DD).")
     review_interval_months: Annotated[int, Field(ge=1, le=24)] = Field(
         12, description="How many months after last_reviewed the next review is due."
     )
     terminology: Terminology = Field(default_factory=Terminology)
+    terms: list[Term] = Field(default_factory=list, description="The council's own words, explained for parents.")
     sen_support: SenSupport
     graduated_approach: Optional[GraduatedApproach] = None
     assess_plan_do_review: Optional[AssessPlanDoReview] = None
     expectations: Optional[Expectations] = None
+    transition: Optional[Transition] = None
     funding: Optional[Funding] = None
     ehc_needs_assessment: Optional[EhcNeedsAssessment] = None
     contacts: list[Contact] = Field(default_factory=list)
     faqs: list[Faq] = Field(default_factory=list)
     sources: list[Source] = Field(min_length=1, description="The pages every fact in this file came from.")
+
+    @model_validator(mode="after")
+    def every_part_has_a_source(self) -> "Authority":
+        covered = {key for source in self.sources for key in (source.covers or SectionKey.__args__)}
+        missing = [key for key in SectionKey.__args__ if getattr(self, key) and key not in covered]
+        if missing:
+            raise ValueError(f"no source covers {', '.join(missing)}: add each to the covers list of the source "
+                             "its facts came from")
+        return self
+
+    def sources_for(self, sections: tuple[str, ...]) -> list[Source]:
+        """The sources behind the given parts of this file, in the file's order."""
+        return [s for s in self.sources if not s.covers or set(s.covers) & set(sections)]
 
     @property
     def next_review_due(self) -> date:

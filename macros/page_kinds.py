@@ -13,6 +13,7 @@ class PageKind:
     key: str
     contents_label: str  # how the council's contents list names the page
     title: str  # the page title; {place} is the council's short name
+    sections: tuple[str, ...] = ()  # the parts of an authority file this page shows (their sources are listed)
     # Weight in the site search, where national pages weigh 1: below 1, a general question finds the
     # national explanation first, while a question naming a council still finds that council's pages.
     search_boost: float = 0.5
@@ -29,16 +30,17 @@ class PageKind:
 
 
 PAGE_KINDS = (
-    PageKind("overview", "Overview", "SEND support in {place}"),
+    PageKind("overview", "Overview", "SEND support in {place}", ("sen_support", "terms")),
     PageKind("graduated-approach", "The graduated approach, step by step",
-             "The graduated approach in {place}: SEN support step by step"),
+             "The graduated approach in {place}: SEN support step by step",
+             ("graduated_approach", "assess_plan_do_review")),
     PageKind("school", "What to expect from your child's school",
-             "What to expect from your child's school in {place}"),
-    PageKind("funding", "Funding and top-up", "SEN funding and top-up funding in {place}"),
+             "What to expect from your child's school in {place}", ("expectations", "transition")),
+    PageKind("funding", "Funding and top-up", "SEN funding and top-up funding in {place}", ("funding",)),
     PageKind("ehc-needs-assessment", "Asking for an EHC needs assessment",
-             "Asking for an EHC needs assessment in {place}"),
-    PageKind("faqs", "Questions parents ask", "Questions parents ask about SEN support in {place}"),
-    PageKind("contacts", "Who to contact", "Who to contact about SEND in {place}: phone and email"),
+             "Asking for an EHC needs assessment in {place}", ("ehc_needs_assessment",)),
+    PageKind("faqs", "Questions parents ask", "Questions parents ask about SEN support in {place}", ("faqs",)),
+    PageKind("contacts", "Who to contact", "Who to contact about SEND in {place}: phone and email", ("contacts",)),
 )
 
 BY_KEY = {kind.key: kind for kind in PAGE_KINDS}

@@ -1,11 +1,12 @@
-"""Turn parts of an Authority into the params each component documents.
+"""Turn parts of an Authority into the params each component documents, and into the words the
+page templates show.
 
 Components read only their params; this is the one place that knows both shapes.
 """
 
 from __future__ import annotations
 
-from .model import Authority
+from .model import Authority, ExpectationList
 
 CONTACT_ROLE_LABELS = {
     "sendiass": "Free, independent advice (SENDIASS)",
@@ -14,25 +15,47 @@ CONTACT_ROLE_LABELS = {
     "local_offer_team": "Local Offer team",
     "other": "Other help",
 }
+PLAN_LABELS = {
+    "none": "No written plan",
+    "informal": "An informal plan, agreed with you",
+    "sen_support_plan": "A SEN support plan",
+    "ehc_plan": "An Education, Health and Care (EHC) plan",
+    "other": "A plan",
+}
+LEVEL_LABELS = {"everyone": "For every child", "sen_support": "SEN support", "ehc": "EHC needs assessment or plan"}
+MOVE_LABELS = {"up": "More help", "down": "Less help", "again": "Round again"}
+HOW_TO_ASK_LABELS = {"online_form": "Online form", "letter": "Letter", "email": "Email", "phone": "Phone",
+                     "through_school": "Through your child's school", "other": "Other"}
+
+
+def _connector(next_step: str) -> str | None:
+    return next_step if next_step in ("and", "or") else None
 
 
 def stage_steps(authority: Authority) -> list[dict]:
     steps = []
     for stage in authority.graduated_approach.stages:
+        plan = [stage.plan_name or PLAN_LABELS[stage.plan]] if (stage.plan or stage.plan_name) else []
         steps.append({
             "title": stage.name,
             "body": stage.summary,
-            "groups": [{"title": "What school does", "items": list(stage.school_does)},
-                       {"title": "What you can expect or do", "items": list(stage.parents_can_expect)}],
+            "groups": [
+                {"title": "Who it is for", "items": [LEVEL_LABELS[stage.level]] if stage.level else []},
+                {"title": "Your child's plan", "items": plan},
+                {"title": "What school does", "items": list(stage.school_does)},
+                {"title": "What you can expect or do", "items": list(stage.parents_can_expect)},
+                {"title": "Moving on", "items": [f"{MOVE_LABELS[m.direction]}: {m.when}" for m in stage.moves]},
+            ],
             "optional": stage.optional,
             "badge": "Extra funding may apply" if stage.extra_funding_may_apply else None,
-            "connector": "or" if stage.next_is_alternative else None,
+            "connector": _connector(stage.next),
         })
     return steps
 
 
 def ehc_steps(authority: Authority) -> list[dict]:
-    return [{"title": step.title, "body": step.body} for step in authority.ehc_needs_assessment.steps]
+    return [{"title": step.title, "body": step.body, "connector": _connector(step.next)}
+            for step in authority.ehc_needs_assessment.steps]
 
 
 def cycle_steps(authority: Authority) -> list[dict]:
@@ -41,8 +64,22 @@ def cycle_steps(authority: Authority) -> list[dict]:
             for title, body in (("Assess", cycle.assess), ("Plan", cycle.plan), ("Do", cycle.do), ("Review", cycle.review))]
 
 
+def expectation_heading(expectations: ExpectationList, place: str) -> str:
+    """The list's heading in the council's own word: must, should, expects or can."""
+    who, action = expectations.who, expectations.action
+    heading = {
+        "must": f"What {who} in {place} must {action}",
+        "should": f"What {who} in {place} should {action}",
+        "expected": f"What {place} expects {who} to {action}",
+        "can": f"What {who} in {place} can {action}",
+    }[expectations.strength]
+    return heading + (f" {expectations.for_whom}" if expectations.for_whom else "")
+
+
 def funding_rows(authority: Authority) -> list[dict]:
-    return [{"name": e.name, "amount": e.amount, "amount_is_up_to": e.amount_is_up_to, "period": e.period,
+    per = {"per_child": "for each child", "school_budget": "in the school's budget", None: None}
+    return [{"name": e.name, "amount": e.amount, "amount_is_up_to": e.amount_is_up_to,
+             "period": " ".join(filter(None, [per[e.amount_is], e.period])) or None,
              "held_by": e.held_by, "pays_for": e.pays_for, "notes": list(e.notes)}
             for e in authority.funding.elements]
 
@@ -53,5 +90,8 @@ def faq_items(authority: Authority) -> list[dict]:
 
 def contact_cards(authority: Authority) -> list[dict]:
     return [{"name": c.name, "role_label": CONTACT_ROLE_LABELS[c.role], "description": c.description,
-             "phone": c.phone, "email": c.email, "web": str(c.web) if c.web else None}
+             "phone": c.phone, "email": c.email, "web": str(c.web) if c.web else None,
+             "address": list(c.address), "opening_hours": c.opening_hours,
+             "no_details_text": None if (c.phone or c.email or c.web or c.address) else
+             f"{authority.short_name}'s pages name this service but do not give its phone number, email or website."}
             for c in authority.contacts]

@@ -26,17 +26,18 @@ from macros.loader import load_authority  # noqa: E402
 from macros.model import (  # noqa: E402
     AssessPlanDoReview,
     Authority,
-    ChecklistSection,
     Contact,
     CycleStep,
     EhcNeedsAssessment,
     EhcOutcome,
     EhcStep,
+    ExpectationList,
     Expectations,
     Faq,
     Funding,
     FundingElement,
     GraduatedApproach,
+    MinimumCycles,
     ResponseLevel,
     SenSupport,
     Source,
@@ -127,7 +128,7 @@ def make_authority(index: int, place: str, seed: int = 1) -> Authority:
     stages = [
         Stage(name=name, summary=_text(rng, 1, 4), school_does=_items(rng, 0, 3), parents_can_expect=_items(rng, 0, 3),
               extra_funding_may_apply=i >= 3 and rng.random() < 0.5, optional=rng.random() < 0.15,
-              next_is_alternative=rng.random() < 0.1)
+              next=rng.choice(["then"] * 8 + ["and", "or"]))
         for i, name in enumerate(rng.sample(STAGE_NAMES, rng.randint(3, 8)))
     ]
     levels = [ResponseLevel(name=name, focus=rng.choice([None, "High quality teaching", "Small group help"]),
@@ -150,8 +151,7 @@ def make_authority(index: int, place: str, seed: int = 1) -> Authority:
             plan_name=rng.choice([None, "SEN Support Plan", "My Support Plan", "One Plan"]),
             support_level_names=rng.choice([[], ["SEN Support"], ["SEN Support", "High Level SEN Support"]]),
             coordinator_title=rng.choice(["SENCO", "SENDCO"])),
-        sen_support=SenSupport(summary=_text(rng, 3, 8), could_include=_items(rng, 0, 8),
-                               school_duties=_items(rng, 0, 5)),
+        sen_support=SenSupport(summary=_text(rng, 3, 8)),
         graduated_approach=maybe(GraduatedApproach(introduction=_text(rng, 1, 3), stages=stages,
                                                    response_levels=levels)),
         assess_plan_do_review=maybe(AssessPlanDoReview(
@@ -159,12 +159,13 @@ def make_authority(index: int, place: str, seed: int = 1) -> Authority:
             steps=CycleStep(assess=_text(rng, 1, 3), plan=_text(rng, 1, 3), do=_text(rng, 1, 2),
                             review=_text(rng, 1, 3)),
             review_frequency=rng.choice([None, "at least 3 times a year", "every term"]),
-            minimum_cycles_with_own_funding=rng.choice([None, 2, 3]), notes=_items(rng, 0, 3))),
+            minimum_cycles=rng.choice([None, MinimumCycles(count=2, condition="with the school's own SEN funding")]),
+            notes=_items(rng, 0, 3))),
         expectations=maybe(Expectations(
-            introduction=_text(rng, 1, 2), schools_must=_items(rng, 0, 3), every_school_has=_items(rng, 0, 11),
-            schools_and_settings_are_expected_to=_items(rng, 5, 18),
-            more=[ChecklistSection(title=f"Further expectations {i + 1}", items=_items(rng, 3, 6))
-                  for i in range(rng.choice([0, 0, 1, 2]))])),
+            introduction=_text(rng, 1, 2),
+            lists=[ExpectationList(strength=strength, who=rng.choice(["schools", "every school", "schools and settings"]),
+                                   items=_items(rng, 3, 18))
+                   for strength in rng.sample(["must", "should", "expected", "can"], rng.randint(1, 4))])),
         funding=maybe(Funding(
             introduction=_text(rng, 1, 3),
             elements=[FundingElement(name=f"Element {i + 1}", amount=rng.choice([None, 4000, 6000, 10000]),

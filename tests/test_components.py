@@ -146,10 +146,18 @@ def check_contact_card(root: Node, p: dict) -> None:
     (heading,) = root.all(f"h{p.get('heading_level') or 3}")
     assert heading.text() == p["name"] and section.attrs["aria-labelledby"] == heading.attrs["id"]
     ways = {dt.text(): dt.parent.all("dd")[0] for dt in section.all("dt")}
-    assert list(ways) == [label for label, key in (("Phone", "phone"), ("Email", "email"), ("Website", "web"))
-                          if p.get(key)]
+    assert list(ways) == [label for label, key in (("Phone", "phone"), ("Email", "email"), ("Website", "web"),
+                                                   ("Address", "address")) if p.get(key)]
+    if "Address" in ways:
+        assert [c for c in ways["Address"].children if isinstance(c, str)] == p["address"]
+    no_details = section.all("p", class_="lo-contact__no-details")
+    assert [n.text() for n in no_details] == ([p["no_details_text"]] if p.get("no_details_text") and not ways else [])
+    if p.get("opening_hours"):
+        assert p["opening_hours"] in section.all("p", class_="lo-contact__hours")[0].text()
     for label, dd in ways.items():
         links = dd.all("a")
+        if label == "Address":
+            continue
         if label == "Phone" and re.fullmatch(r"(\+44\s?|0)[0-9 ]{9,13}", p["phone"]):
             assert re.fullmatch(r"tel:\+44\d{9,10}", links[0].attrs["href"]) and links[0].text() == p["phone"]
         elif label == "Email" and re.fullmatch(r"[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+", p["email"]):

@@ -37,8 +37,8 @@ def test_every_glossary_anchor_exists_on_the_glossary_page(built_site):
 
 
 def test_a_council_page_explains_senco_and_links_to_the_glossary(built_site):
-    html = (built_site / "trafford" / "index.html").read_text(encoding="utf-8")
+    html = (built_site / "trafford" / "school" / "index.html").read_text(encoding="utf-8")
     link = re.search(r'<a class="lo-term" href="([^"]+)"><abbr title="([^"]+)">SENCO</abbr></a>', html)
-    assert link, "SENCO is not explained on Trafford's overview"
-    assert link.group(1) == "../glossary/#senco"
+    assert link, "SENCO is not explained on Trafford's school page"
+    assert link.group(1) == "../../glossary/#senco"
     assert link.group(2) == "special educational needs co-ordinator"

@@ -26,7 +26,7 @@ def test_every_councils_ehc_page_gives_the_law_beside_its_own_steps(built_site, 
 def test_the_council_sendiass_is_named_in_the_law_box_where_the_council_lists_one(built_site):
     law = page_text(built_site, "camden/ehc-needs-assessment").split("The law in England", 1)[1]
     assert "Camden SENDIASS can help you ask, and help if you disagree: see who to contact" in law
-    law = page_text(built_site, "trafford/ehc-needs-assessment").split("The law in England", 1)[1]
+    law = page_text(built_site, "barking-and-dagenham/ehc-needs-assessment").split("The law in England", 1)[1]
     assert "every council has a SENDIASS" in law
 
 

@@ -61,6 +61,8 @@ def poisoned(data, schema: dict, counts: dict, top: bool = True):
     if isinstance(data, list):
         items = next((s["items"] for s in _branches(schema) if "items" in s), {})
         return [poisoned(v, items, counts, False) for v in data]
+    if isinstance(data, str) and any("enum" in b or "const" in b for b in _branches(schema)):
+        return data  # one of a fixed set of words, such as must or should
     if isinstance(data, str):
         kind = "markdown" if is_markdown(schema) else "text"
         counts[kind] += 1

@@ -72,7 +72,7 @@ def test_the_landing_page_lets_a_parent_choose_their_council(built_site):
 SEED_FACTS = {
     "trafford/funding": ["Element 2", "£6,000"],
     "trafford/graduated-approach": ["Initial concerns", "Step 7", "Application for EHC Needs Assessment",
-                                    "at least 2 full cycles"],
+                                    "at least 2 times with Element 2 funding"],
     "trafford/": ["SEN Support", "High Level SEN Support", "SEN Support Plan"],
     "trafford/ehc-needs-assessment": ["appeal"],
     "stockton-on-tees/funding": ["One Point Panel", "£6,000", "without an EHC needs assessment", "signed consent"],
@@ -98,7 +98,7 @@ def test_seed_facts_are_on_their_councils_pages(built_site, url):
 
 def test_stocktons_eighteen_expectations_are_all_listed(built_site):
     html = (built_site / "stockton-on-tees" / "school" / "index.html").read_text(encoding="utf-8")
-    section = html.split('id="expected-to"', 1)[1].split("</ul>", 1)[0]
+    section = html.split('id="expectations-2"', 1)[1].split("</ul>", 1)[0]
     assert section.count("<li") == 18
 
 
