@@ -73,3 +73,36 @@ def test_each_parent_question_is_one_click_from_the_home_page_and_each_overview(
         for href in found:
             target = (built_site / start / href / "index.html").resolve()
             assert target.is_file() and target.parent.name == key, href
+
+
+def test_the_page_on_proposed_changes_says_they_are_not_law_and_what_has_not_changed(built_site):
+    import yaml
+
+    text = page_text(built_site, "changes-proposed")
+    assert "not law yet" in text
+    for proposal in ("Individual Support Plan (ISP)", "Targeted Plus", "Education for All Bill", "2029"):
+        assert proposal in text
+    for right in ("within 6 weeks", "no more than 20 weeks", "First-tier Tribunal", "SENDIASS"):
+        assert right in text.split("What is proposed")[0], right
+    front = yaml.safe_load((ROOT / "content" / "changes-proposed.md").read_text(encoding="utf-8").split("---")[1])
+    assert 0 < (front["next_review_due"] - front["last_reviewed"]).days <= 92, "reviewed at least every 3 months"
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_council_overview_links_to_what_may_change(built_site, slug):
+    html = (built_site / slug / "index.html").read_text(encoding="utf-8")
+    assert 'href="../changes-proposed/"' in html
+
+
+def test_every_link_within_the_site_leads_to_a_page(built_site):
+    broken = []
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for href in re.findall(r'<a\b[^>]*\bhref="([^"#]*)(?:#[^"]*)?"', html):
+            if not href or re.match(r"^[a-z]+:", href):
+                continue
+            base = built_site if href.startswith("/") else page.parent
+            target = (base / unescape(href).lstrip("/")).resolve()
+            if not (target.is_file() or (target / "index.html").is_file()):
+                broken.append(f"{page.relative_to(built_site)} -> {href}")
+    assert not broken, broken[:20]
