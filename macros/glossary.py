@@ -33,9 +33,18 @@ def load_glossary() -> tuple[dict, ...]:
     return tuple(sorted(entries, key=lambda e: e["term"].lower()))
 
 
-@lru_cache(maxsize=1)
-def _matcher() -> tuple[re.Pattern, dict[str, dict]]:
-    entries = load_glossary()
+def council_terms(authority) -> tuple[dict, ...]:
+    """A council's own terms, as glossary entries that point at its overview's "Words used" list."""
+    return tuple({"term": t.term, "stands_for": t.stands_for, "meaning": t.meaning, "id": f"term-{term_id(t.term)}",
+                  "href": f"{authority.slug}/#term-{term_id(t.term)}"} for t in authority.terms)
+
+
+@lru_cache(maxsize=256)
+def _matcher(extra: tuple[tuple, ...] = ()) -> tuple[re.Pattern, dict[str, dict]]:
+    # A council's own terms are added to the national ones, and win where both have a word.
+    by_term = {e["term"].lower(): e for e in load_glossary()}
+    by_term.update({dict(e)["term"].lower(): dict(e) for e in extra})
+    entries = list(by_term.values())
     # Longest first, so "EHC plan" wins over a shorter term inside it. Short forms in capitals
     # match exactly (SEN is not "sen"); other words match in any case ("SEN Support").
     alternatives = []
@@ -43,21 +52,22 @@ def _matcher() -> tuple[re.Pattern, dict[str, dict]]:
         words = [re.escape(w) if w.isupper() else f"(?i:{re.escape(w)})" for w in entry["term"].split()]
         alternatives.append(r"\s+".join(words))
     regex = re.compile(r"(?<![\w-])(" + "|".join(alternatives) + r")(?![\w-])")
-    by_key = {e["term"].lower(): e for e in entries}
-    return regex, by_key
+    return regex, by_term
 
 
 def _link(entry: dict, matched: str, prefix: str) -> str:
     title = entry["stands_for"] or entry["meaning"]
-    return (f'<a class="lo-term" href="{prefix}{GLOSSARY_URL}#{entry["id"]}">'
+    href = entry.get("href") or f'{GLOSSARY_URL}#{entry["id"]}'
+    return (f'<a class="lo-term" href="{escape(prefix + href, quote=True)}">'
             f'<abbr title="{escape(title, quote=True)}">{matched}</abbr></a>')
 
 
-def explain_terms(html: str, page_url: str) -> str:
-    """Link the first use of each glossary term in `html` (a page at `page_url`) to its entry."""
+def explain_terms(html: str, page_url: str, extra: tuple[dict, ...] = ()) -> str:
+    """Link the first use of each glossary term in `html` (a page at `page_url`) to its entry.
+    `extra` adds a council's own terms (see `council_terms`), on that council's pages."""
     if page_url.rstrip("/") == GLOSSARY_URL.rstrip("/"):
         return html
-    regex, by_key = _matcher()
+    regex, by_key = _matcher(tuple(tuple(sorted(e.items())) for e in extra))
     prefix = "../" * page_url.count("/")
     seen: set[str] = set()
     open_skips: list[str] = []

@@ -25,7 +25,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from macros import components, council_pages, html_slots, site_data  # noqa: E402
-from macros.glossary import explain_terms  # noqa: E402
+from macros.glossary import council_terms, explain_terms  # noqa: E402
 from macros.page_kinds import BY_KEY, PAGE_KINDS  # noqa: E402
 
 log = logging.getLogger("mkdocs.local_offer")
@@ -74,10 +74,12 @@ def national_review_dates(page) -> str:
 
 def on_page_content(html: str, page, config, files) -> str:
     kind = BY_KEY.get(page.meta.get("page_kind"))
+    terms: tuple[dict, ...] = ()
     if kind:
         authority = site_data.CURRENT.by_slug[page.meta["authority_slug"]]
         html = str(council_pages.render(kind, authority))
         page.toc = get_toc(council_pages.toc_tokens(html))
+        terms = council_terms(authority)
     else:
         html += national_review_dates(page)
-    return explain_terms(html_slots.fill(html), page.url)
+    return explain_terms(html_slots.fill(html), page.url, terms)

@@ -106,3 +106,85 @@ def test_every_link_within_the_site_leads_to_a_page(built_site):
             if not (target.is_file() or (target / "index.html").is_file()):
                 broken.append(f"{page.relative_to(built_site)} -> {href}")
     assert not broken, broken[:20]
+
+
+NOTICE = "has not published this yet"
+
+
+@pytest.mark.parametrize("url", ["trafford/school", "camden/school", "barking-and-dagenham/school",
+                                 "stockton-on-tees/graduated-approach", "camden/graduated-approach",
+                                 "blackburn-with-darwen/graduated-approach", "trafford/contacts"])
+def test_no_not_published_notice_where_the_council_covers_the_topic(built_site, url):
+    text = page_text(built_site, url)
+    before_moving_on = text.split("Moving to a new school, college or setting")[0]
+    assert NOTICE not in before_moving_on, url
+
+
+def test_a_notice_names_a_next_step_and_the_councils_own_site(built_site):
+    text = page_text(built_site, "blackburn-with-darwen/school")
+    notice = text.split(NOTICE, 1)[1][:400]
+    assert "Ask your child's SENCO" in notice and "Blackburn with Darwen Local Offer" in notice
+    assert "Blackburn with Darwen's own Local Offer website" in notice
+
+
+@pytest.mark.parametrize("url, headings", [
+    ("stockton-on-tees/school", ["What your child's SENCO or teacher in Stockton-on-Tees should do",
+                                 "What Stockton-on-Tees expects schools and settings to do for children on SEN support"]),
+    ("camden/school", ["What schools in Camden should do"]),
+    ("trafford/school", ["What early years settings, schools and colleges in Trafford must do",
+                         "What SEN support in Trafford can include"]),
+    ("barking-and-dagenham/school", ["What your child's school in Barking and Dagenham must do",
+                                     "What your child's school in Barking and Dagenham should do"]),
+    ("blackburn-with-darwen/school", ["What schools in Blackburn with Darwen must do",
+                                      "What Blackburn with Darwen expects every school to have in place, at the least"]),
+])
+def test_each_council_keeps_its_own_must_and_should(built_site, url, headings):
+    html = (built_site / url / "index.html").read_text(encoding="utf-8")
+    shown = [unescape(re.sub(r"<[^>]+>", "", h)) for h in re.findall(r"<h2[^>]*>(.*?)</h2>", html, re.S)]
+    for heading in headings:
+        assert heading in shown, shown
+    if url.startswith(("stockton", "camden")):
+        assert not [h for h in shown if " must " in f" {h} "], "these councils write should, not must"
+
+
+def test_no_step_is_labelled_optional_unless_the_council_says_so(built_site):
+    assert "(optional)" not in page_text(built_site, "trafford/graduated-approach")
+
+
+def test_services_named_without_details_are_on_the_contacts_page(built_site):
+    text = page_text(built_site, "trafford/contacts")
+    assert "Trafford Parents Forum" in text and "Trafford SEND Information, Advice and Support Service" in text
+    assert "Trafford's pages name this service but do not give its phone number, email or website" in text
+
+
+def test_camdens_transition_text_is_on_its_school_page(built_site):
+    text = page_text(built_site, "camden/school")
+    assert "share information with the school, college or setting your child is moving to" in text
+    assert "agree with you and your child what information it shares" in text
+
+
+def test_blackburn_with_darwens_missing_facts_are_there(built_site):
+    school = page_text(built_site, "blackburn-with-darwen/school")
+    for fact in ("voice is heard and written down", "Measuring success", "SEND delegated funding"):
+        assert fact in school
+    assert "notional SEND budget" in page_text(built_site, "blackburn-with-darwen/funding")
+
+
+def test_the_funding_page_claims_no_top_up_a_council_does_not_describe(built_site):
+    text = page_text(built_site, "trafford/funding")
+    assert "the school can ask the council for more" not in text
+    assert "the next step Trafford describes is an EHC needs assessment" in text
+    assert "In Stockton-on-Tees, if your child needs more help" in page_text(built_site, "stockton-on-tees/funding")
+
+
+def test_council_terms_are_explained_where_they_stand(built_site):
+    html = (built_site / "stockton-on-tees" / "funding" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a class="lo-term" href="\.\./\.\./stockton-on-tees/#term-one-point-panel"><abbr title="[^"]+">'
+                     r"One Point Panel</abbr></a>", html)
+    overview = (built_site / "stockton-on-tees" / "index.html").read_text(encoding="utf-8")
+    assert 'id="term-one-point-panel"' in overview
+
+
+def test_each_page_lists_the_sources_behind_it_with_their_publisher(built_site):
+    assert "published by Camden SENDIASS" in page_text(built_site, "camden/school")
+    assert "London Borough of Camden's own" not in page_text(built_site, "camden/school")
