@@ -188,3 +188,16 @@ def test_council_terms_are_explained_where_they_stand(built_site):
 def test_each_page_lists_the_sources_behind_it_with_their_publisher(built_site):
     assert "published by Camden SENDIASS" in page_text(built_site, "camden/school")
     assert "London Borough of Camden's own" not in page_text(built_site, "camden/school")
+
+
+def test_no_page_dates_the_code_of_practice_to_2014(built_site):
+    # The current SEND Code of Practice is from 2015; two councils' pages still say 2014.
+    for page in built_site.rglob("*.html"):
+        assert not re.search(r"Code of Practice,? 2014", page.read_text(encoding="utf-8")), page
+
+
+def test_national_pages_claim_no_top_up_for_every_council(built_site):
+    for url in ("assess-plan-do-review", "sen-support", "glossary"):
+        text = page_text(built_site, url)
+        assert "School may also ask the council for more money" not in text
+        assert "up to an amount set by the council" not in text and "from its own resources" not in text
