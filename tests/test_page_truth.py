@@ -201,3 +201,23 @@ def test_national_pages_claim_no_top_up_for_every_council(built_site):
         text = page_text(built_site, url)
         assert "School may also ask the council for more money" not in text
         assert "up to an amount set by the council" not in text and "from its own resources" not in text
+
+
+def test_new_national_names_fit_as_a_councils_own_terms_without_a_schema_change(tmp_path):
+    from support import MINIMAL_AUTHORITY
+    from macros.council_pages import render
+    from macros.glossary import council_terms, explain_terms
+    from macros.loader import load_authority
+    from macros.page_kinds import BY_KEY
+
+    text = MINIMAL_AUTHORITY.replace("sen_support:\n", (
+        "terms:\n  - term: ISP\n    stands_for: Individual Support Plan\n    meaning: The plan school writes with you.\n"
+        "  - term: Targeted Plus\n    meaning: A layer of extra support.\n"
+        "sen_support:\n")).replace("give extra help", "give extra help at Targeted Plus, with an ISP,")
+    path = tmp_path / "example.yaml"
+    path.write_text(text, encoding="utf-8")
+    authority, problems = load_authority(path)
+    assert problems == []
+    html = explain_terms(str(render(BY_KEY["overview"], authority)), "example/", council_terms(authority))
+    assert '<abbr title="Individual Support Plan">ISP</abbr>' in html
+    assert 'href="../example/#term-targeted-plus"' in html
