@@ -8,6 +8,7 @@ was expected`. Nothing here raises on bad input; `load_authorities` returns the 
 from __future__ import annotations
 
 import difflib
+from datetime import date
 import os
 import stat
 from pathlib import Path
@@ -135,6 +136,18 @@ def _http_warnings(authority: Authority, reader: Reader) -> list[Problem]:
             for path in http_addresses(authority)]
 
 
+def _overdue_warnings(authority: Authority, reader: Reader) -> list[Problem]:
+    # A dated page serves parents better than none, so an overdue review never stops a build;
+    # `validate.py --fail-overdue` can make it an error for councils that want a hard gate.
+    due = authority.next_review_due
+    if due >= date.today():
+        return []
+    return [Problem(reader.display, *_line_of(reader, ("last_reviewed",)), "last_reviewed",
+                    f"the review was due on {due.day} {due:%B %Y}: every page of this council now says it may be out of date",
+                    "check every fact against the council's pages, then set last_reviewed to today's date",
+                    severity="warning", code="overdue")]
+
+
 def load_authority(path: Path, display: str | None = None,
                    reserved: frozenset[str] = frozenset()) -> tuple[Authority | None, list[Problem]]:
     """One authority file checked; the problems include any warnings."""
@@ -158,7 +171,7 @@ def load_authority(path: Path, display: str | None = None,
         return None, [Problem(display, line, column, "slug",
                               f'"{authority.slug}" is the address of a page or folder every council shares',
                               f'choose another, such as "{authority.slug}-council", and rename the file to match')]
-    return authority, _http_warnings(authority, reader)
+    return authority, _http_warnings(authority, reader) + _overdue_warnings(authority, reader)
 
 
 def authority_files(directory: Path, display_root: Path | None = None) -> tuple[list[Path], list[Problem]]:

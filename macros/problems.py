@@ -18,6 +18,7 @@ class Problem:
     message: str
     hint: str = ""
     severity: str = "error"  # or "warning": shown, but it does not stop the site being published
+    code: str = ""  # a name for a kind of problem that tools treat specially, e.g. "overdue"
 
     @property
     def is_error(self) -> bool:
@@ -42,10 +43,11 @@ FieldPath = tuple  # a field path such as ("funding", "elements", 1, "amount")
 
 
 def field_name(path: FieldPath) -> str:
+    """'funding.elements[1].amount' for ("funding", "elements", 0, "amount"): items count from 1."""
     out = ""
     for part in path:
         if isinstance(part, int):
-            out += f"[{part}]"
+            out += f"[{part + 1}]"  # editors count list items from 1, as the guide says
         else:
             name = for_log(part, FIELD_PART_LIMIT)
             out += f".{name}" if out else name

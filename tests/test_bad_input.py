@@ -30,17 +30,17 @@ BAD_FILES = [
     ("tab", edited("  summary:", "\tsummary:"),
      "example.yaml:7:1:", "there is a tab character here"),
     ("unknown-field", edited("      amount_is_up_to: true", "      amount_is_upto: true"),
-     "example.yaml:12:7: funding.elements[0].amount_is_upto:", "did you mean 'amount_is_up_to'?"),
+     "example.yaml:12:7: funding.elements[1].amount_is_upto:", "did you mean 'amount_is_up_to'?"),
     ("wrong-type", edited("amount: 6000", "amount: six thousand"),
-     "example.yaml:11:15: funding.elements[0].amount:", 'expected a number of pounds, such as 6000, got "six thousand"'),
+     "example.yaml:11:15: funding.elements[1].amount:", 'expected a number of pounds, such as 6000, got "six thousand"'),
     ("missing-required", edited("short_name: Example\n", ""),
      "example.yaml:2:1: short_name:", "this required field is missing"),
     ("bad-email", edited("sendiass@example.gov.uk", "sendiass-at-example"),
-     "example.yaml:17:12: contacts[0].email:", "expected an email address"),
+     "example.yaml:17:12: contacts[1].email:", "expected an email address"),
     ("bad-url", edited("  - title: SEN support in Example", "  - title: SEN support in Example\n    url: www example"),
-     "example.yaml:20:10: sources[0].url:", "expected a web address starting with https://"),
+     "example.yaml:20:10: sources[1].url:", "expected a web address starting with https://"),
     ("phone-as-number", edited('phone: "01234 567890"', "phone: 1234567890"),
-     "example.yaml:16:12: contacts[0].phone:", "expected a UK phone number in quotes"),
+     "example.yaml:16:12: contacts[1].phone:", "expected a UK phone number in quotes"),
     ("section-without-a-source", edited("  - title: SEN support in Example", "  - title: SEN support in Example\n    covers: [contacts]"),
      "example.yaml:2:1:", "no source covers sen_support, funding: add each to the covers list"),
     ("bad-date", edited("last_reviewed: 2026-01-15", "last_reviewed: last spring"),
@@ -81,7 +81,7 @@ def test_every_problem_in_a_file_is_listed_not_just_the_first(tmp_path):
     path = tmp_path / "example.yaml"
     path.write_text(text, encoding="utf-8")
     result = validate(path)
-    assert "funding.elements[0].amount:" in result.stderr and "contacts[0].email:" in result.stderr
+    assert "funding.elements[1].amount:" in result.stderr and "contacts[1].email:" in result.stderr
     assert "2 problem(s) found" in result.stderr
 
 
@@ -106,7 +106,7 @@ def test_a_bad_file_stops_the_build_and_publishes_nothing(tmp_path):
     result = build(site, LOCAL_OFFER_AUTHORITIES_DIR=str(authorities))
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
-    assert "example.yaml:11:15: funding.elements[0].amount: expected a number of pounds" in result.stderr
+    assert "example.yaml:11:15: funding.elements[1].amount: expected a number of pounds" in result.stderr
     assert "nothing was published" in result.stderr
     assert not (site / "index.html").exists()
 

@@ -38,7 +38,7 @@ CRASHES = [
      "example.yaml:5:16: last_reviewed:", "expected a real date written as YYYY-MM-DD; this day does not exist"),
     ("impossible-month", edited("last_reviewed: 2026-01-15", "last_reviewed: 2026-13-01"),
      "example.yaml:5:16: last_reviewed:", "this day does not exist"),
-    ("int-tag", edited("amount: 6000", "amount: !!int abc"), "example.yaml:11:15: funding.elements[0].amount:",
+    ("int-tag", edited("amount: 6000", "amount: !!int abc"), "example.yaml:11:15: funding.elements[1].amount:",
      "YAML tags such as !!int are not allowed"),
     ("float-tag", edited("amount: 6000", "amount: !!float abc"), "example.yaml:11:15:", "YAML tags such as"),
     ("timestamp-tag", edited("last_reviewed: 2026-01-15", "last_reviewed: !!timestamp nonsense"),
@@ -92,7 +92,7 @@ def test_a_list_item_indented_one_space_too_far_is_named_not_merged(tmp_path):
         "  summary: Schools in Example give extra help to children who need it.\n",
         "  summary: Schools in Example give extra help to children who need it.\n"
         "  could_include:\n    - Find needs early\n     - Involve you and your family\n    - Third\n")
-    check(tmp_path, text, "example.yaml:10:6: sen_support.could_include[0]:",
+    check(tmp_path, text, "example.yaml:10:6: sen_support.could_include[1]:",
           "this line starts with '- ' but is read as more words of the line above")
 
 
@@ -107,7 +107,7 @@ def test_a_list_item_indented_one_space_too_far_is_named_not_merged(tmp_path):
     ("1e400", "expected a number of pounds, such as 6000, got inf"),
 ])
 def test_numbers_are_never_read_as_octal_or_base_60(tmp_path, typed, message):
-    check(tmp_path, edited("amount: 6000", f"amount: {typed}"), "example.yaml:11:15: funding.elements[0].amount:",
+    check(tmp_path, edited("amount: 6000", f"amount: {typed}"), "example.yaml:11:15: funding.elements[1].amount:",
           message)
 
 
@@ -137,7 +137,7 @@ def test_review_dates_are_real_past_dates(tmp_path, typed, message):
     "sen@@stockton.gov.uk", "sen@stockton", ".sen@stockton.gov.uk", "sen..x@stockton.gov.uk", "<sen@stockton.gov.uk>",
 ])
 def test_an_email_is_a_plain_address(tmp_path, email):
-    check(tmp_path, edited("sendiass@example.gov.uk", f'"{email}"'), "example.yaml:17:12: contacts[0].email:",
+    check(tmp_path, edited("sendiass@example.gov.uk", f'"{email}"'), "example.yaml:17:12: contacts[1].email:",
           "expected an email address")
 
 
@@ -156,7 +156,7 @@ def test_an_email_is_a_plain_address(tmp_path, email):
 ])
 def test_a_web_address_names_a_real_site_and_nothing_else(tmp_path, url, message):
     text = edited("    phone: \"01234 567890\"\n", f"    phone: \"01234 567890\"\n    web: '{url}'\n")
-    check(tmp_path, text, "example.yaml:17:10: contacts[0].web:", message)
+    check(tmp_path, text, "example.yaml:17:10: contacts[1].web:", message)
 
 
 def test_http_is_accepted_with_a_warning_that_names_the_field(tmp_path):
@@ -165,7 +165,7 @@ def test_http_is_accepted_with_a_warning_that_names_the_field(tmp_path):
     path.write_text(text, encoding="utf-8")
     result = validate(path)
     assert result.returncode == 0, result.stderr
-    assert "example.yaml:17:10: warning: contacts[0].web: this web address starts with http://" in result.stderr
+    assert "example.yaml:17:10: warning: contacts[1].web: this web address starts with http://" in result.stderr
     assert "1 warning(s)" in result.stdout
 
 
@@ -266,7 +266,7 @@ INVISIBLE = {"NUL": "\\0", "BEL": "\\a", "ESC": "\\e", "RLO": "\\u202e", "LRI": 
 @pytest.mark.parametrize("name", INVISIBLE)
 def test_invisible_and_control_characters_written_as_escapes_are_refused(tmp_path, name):
     text = edited("    name: Example SENDIASS", f'    name: "Example {INVISIBLE[name]}SENDIASS"')
-    check(tmp_path, text, "example.yaml:15:11: contacts[0].name:", "invisible or control character")
+    check(tmp_path, text, "example.yaml:15:11: contacts[1].name:", "invisible or control character")
 
 
 @pytest.mark.parametrize("char", ["\u202e", "\u200b", "\u0007", "\u2066", "\u00ad", "\U000e0041", "\x85"])
@@ -286,7 +286,7 @@ def test_a_comment_cannot_hide_a_bidi_override_either(tmp_path):
 
 def test_newlines_stay_out_of_plain_text_but_are_fine_in_markdown(tmp_path):
     text = edited("    name: Example SENDIASS", "    name: |\n      Example\n      SENDIASS")
-    check(tmp_path, text, "example.yaml:15:11: contacts[0].name:", "this text must be on one line")
+    check(tmp_path, text, "example.yaml:15:11: contacts[1].name:", "this text must be on one line")
     path = tmp_path / "ok.yaml"
     path.write_text(edited("  summary: Schools in Example give extra help to children who need it.",
                            "  summary: |\n    Schools in Example.\n\n    Second paragraph.").replace("slug: example", "slug: ok"))
