@@ -156,6 +156,8 @@ def load_authority(path: Path, display: str | None = None,
         data, reader = read_yaml(path, display)
     except Invalid as invalid:
         return None, [invalid.problem]
+    if reader.placeholders:
+        return None, reader.placeholders
     if not isinstance(data, dict):
         return None, [Problem(display, 1, 1, "", f"expected a group of fields (name: ..., slug: ...), got {_got(data)}")]
     try:

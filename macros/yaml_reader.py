@@ -21,6 +21,9 @@ from .problems import FieldPath, Invalid, Problem, field_name
 from .safe_text import describe, first_refused, for_log
 
 MAX_FILE_BYTES = 1_000_000
+# Written by scripts/new_authority.py wherever an editor has something to fill in, so a half-done
+# file can never be published.
+PLACEHOLDER = "REPLACE THIS"
 MAX_DEPTH = 20  # the deepest real authority file is 6 levels
 # libyaml, where PyYAML was built with it, parses about ten times faster: it matters at 150 councils.
 FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -88,6 +91,7 @@ class Reader:
         self.lines = text.split("\n")  # not splitlines(), which also breaks at \x85 and \u2028
         self.where: dict[FieldPath, tuple[int, int]] = {}
         self.key_where: dict[FieldPath, tuple[int, int]] = {}
+        self.placeholders: list[Problem] = []
 
     def problem(self, mark, field: FieldPath, message: str, hint: str = "") -> Invalid:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -226,6 +230,12 @@ class Reader:
         if found >= 0:
             raise self.problem(event.start_mark, self._path_here(stack), self._refused_message(value[found]),
                                "delete it: characters like this can hide or reorder text")
+        if PLACEHOLDER in value:
+            # Listed all together, so a new file shows everything left to fill in at once.
+            self.placeholders.append(self.problem(
+                event.start_mark, self._path_here(stack), "replace this placeholder",
+                "write what the council's pages say, or delete the field if they do not say it").problem)
+            return value
         if event.style not in (None, ""):
             return value  # quoted or block text is always text
         self._refuse_merged_list_item(event, stack)
