@@ -22,11 +22,14 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from macros import html_slots, site_data  # noqa: E402
+from macros.coverage import TOPICS, coverage  # noqa: E402
 from macros.glossary import load_glossary  # noqa: E402
 from macros.page_kinds import BY_KEY, PAGE_KINDS, TASKS  # noqa: E402
+from macros.safe_html import web_href  # noqa: E402
 
 _national = Environment(loader=FileSystemLoader(Path(__file__).parent / "national"), autoescape=True,
                         undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+_national.filters["web_href"] = web_href
 
 
 def council_chooser():
@@ -42,8 +45,18 @@ def ehc_law():
     return html_slots.hold(html)
 
 
+def coverage_table():
+    """The legal coverage of every council, side by side (content/coverage.md)."""
+    authorities = site_data.CURRENT.authorities
+    html = _national.get_template("coverage_table.html").render(
+        authorities=authorities, topics=TOPICS, tables=[coverage(a) for a in authorities],
+        topic_index={topic.key: index for index, topic in enumerate(TOPICS)})
+    return html_slots.hold(html)
+
+
 def define_env(env):
     env.macro(council_chooser)
+    env.macro(coverage_table)
     env.macro(ehc_law)
     env.variables["page_kinds"] = PAGE_KINDS
     env.variables["glossary"] = load_glossary()

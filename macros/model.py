@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
+from .coverage_topics import TOPIC_KEYS
 from .safe_text import describe, first_refused
 
 
@@ -360,6 +361,16 @@ class Source(Strict):
         default_factory=list, description="Which parts of this file its facts are in. Leave out if it backs them all.")
 
 
+TopicKey = Literal[TOPIC_KEYS]  # the topics are listed once, in coverage_topics.py
+
+
+class TopicLink(Strict):
+    """Where the council's own site covers a topic the law asks a Local Offer to publish."""
+
+    topic: TopicKey = Field(description="The topic, as listed in the coverage report.")
+    url: WebAddress
+
+
 class Authority(Strict):
     """One English local authority's Local Offer for SEN support."""
 
@@ -385,6 +396,8 @@ class Authority(Strict):
     contacts: list[Contact] = Field(default_factory=list)
     faqs: list[Faq] = Field(default_factory=list)
     sources: list[Source] = Field(min_length=1, description="The pages every fact in this file came from.")
+    topic_links: list[TopicLink] = Field(
+        default_factory=list, description="Links to where the council's own site covers topics this file does not.")
 
     @model_validator(mode="after")
     def every_part_has_a_source(self) -> "Authority":
