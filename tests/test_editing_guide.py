@@ -1,0 +1,55 @@
+"""EDITING.md, the council editors' guide: every YAML snippet in it is valid, and it covers every
+page kind and every message an editor can see."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from support import MINIMAL_AUTHORITY, ROOT
+
+from macros.loader import load_authority
+from macros.page_kinds import PAGE_KINDS
+
+GUIDE = (ROOT / "EDITING.md").read_text(encoding="utf-8")
+SNIPPETS = re.findall(r"```yaml\n(.*?)```", GUIDE, re.S)
+
+
+def test_the_guide_has_snippets_and_the_readme_links_to_it():
+    assert len(SNIPPETS) >= 8
+    assert "(EDITING.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS, ids=[f"snippet-{n + 1}" for n in range(len(SNIPPETS))])
+def test_every_snippet_is_valid_in_a_real_file(tmp_path, snippet):
+    base = yaml.safe_load(MINIMAL_AUTHORITY)
+    base.update(yaml.safe_load(snippet))  # the snippet's sections replace the minimal file's
+    path = tmp_path / "example.yaml"
+    path.write_text("# yaml-language-server: $schema=./authority.schema.json\n"
+                    + yaml.safe_dump(base, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    authority, problems = load_authority(path)
+    assert [p for p in problems if p.is_error] == [], [str(p) for p in problems]
+
+
+def test_every_page_kind_is_described_with_a_screenshot_kept_in_the_repository():
+    for kind in PAGE_KINDS:
+        shot = f"docs/screenshots/{kind.key}.png"
+        assert f"]({shot})" in GUIDE, shot
+        assert (ROOT / shot).stat().st_size > 10_000, shot
+
+
+@pytest.mark.parametrize("message", [
+    "this is not valid YAML", "there is a tab character here", "this field appears twice",
+    "this field is not one we know", "this required field is missing", "a number cannot start with 0",
+    "expected a UK phone number in quotes", "expected an email address", "expected a web address starting with https://",
+    "expected a date written as YYYY-MM-DD", "this text must be on one line", "invisible or control character",
+    "this line starts with '- ' but is read as more words of the line above", "no source covers",
+    "replace this placeholder", "the review was due on",
+])
+def test_every_message_is_explained(message):
+    assert message in GUIDE
+    source = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "macros").glob("*.py"))
+    # "expected ..." is put in front of some phrases when the message is made.
+    assert message.removeprefix("expected ") in source, f"the guide explains a message no code gives: {message}"
