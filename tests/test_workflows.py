@@ -54,6 +54,8 @@ def test_the_deploy_cannot_run_unless_the_tests_pass():
     assert "scripts/test.sh" in steps, "the tests that gate a deploy are the README's test command"
     assert "scripts/validate.py --format github" in steps
     assert "actions/upload-pages-artifact" in steps and "actions/upload-artifact" in steps
+    build = next(step for step in test["steps"] if step.get("name") == "Build the site")
+    assert build["env"]["LOCAL_OFFER_AUTHORITY"] == "${{ vars.LOCAL_OFFER_AUTHORITY }}"
     deploy_uses = [step.get("uses", "") for step in deploy["steps"]]
     assert any(u.startswith("actions/configure-pages@") for u in deploy_uses)
     assert any(u.startswith("actions/deploy-pages@") for u in deploy_uses)
