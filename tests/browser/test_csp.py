@@ -4,14 +4,10 @@ injected into a page is refused and reported."""
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
-import sys
-import time
 
 import pytest
 
-from conftest import free_port
+from conftest import served
 from support import all_pages
 
 RECORD_VIOLATIONS = """
@@ -70,18 +66,8 @@ def tampered_site(built_site, tmp_path):
     injected = ('<script>window.__pwned = 1</script><img src="x.png" onerror="window.__pwned2 = 1">'
                 '<img src="https://evil.example/p.png">')
     page.write_text(html.replace("</article>", injected + "</article>", 1), encoding="utf-8")
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory",
-                               str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/trafford/"
-    server.terminate()
-    server.wait(timeout=10)
+    with served(site) as url:
+        yield url + "trafford/"
 
 
 def test_an_injected_script_does_not_run_and_is_reported(watched, tampered_site):
