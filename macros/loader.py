@@ -8,9 +8,9 @@ was expected`. Nothing here raises on bad input; `load_authorities` returns the 
 from __future__ import annotations
 
 import difflib
-from datetime import date
 import os
 import stat
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +34,6 @@ EXPECTED = {
     "date_from_datetime_parsing": "a date written as YYYY-MM-DD",
     "list_type": "a list (lines starting with '- ')", "model_type": "a group of fields", "dict_type": "a group of fields",
     "model_attributes_type": "a group of fields",
-    "url_parsing": "a web address starting with https://", "url_scheme": "a web address starting with https://",
-    "url_type": "a web address starting with https://",
 }
 # Some fields deserve a more exact phrase than their type gives.
 EXPECTED_BY_FIELD = {
