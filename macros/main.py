@@ -22,6 +22,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from macros import html_slots, site_data  # noqa: E402
+from macros.compare import FACTS, cells  # noqa: E402
 from macros.coverage import TOPICS, coverage  # noqa: E402
 from macros.glossary import load_glossary  # noqa: E402
 from macros.page_kinds import BY_KEY, PAGE_KINDS, TASKS  # noqa: E402
@@ -54,8 +55,17 @@ def coverage_table():
     return html_slots.hold(html)
 
 
+def compare_table(to_root: str):
+    """Every council side by side (content/compare.md); links are made relative with `to_root`."""
+    authorities = site_data.CURRENT.authorities
+    html = _national.get_template("compare_table.html").render(
+        authorities=authorities, facts=FACTS, table=[cells(a) for a in authorities], to_root=to_root)
+    return html_slots.hold(html)
+
+
 def define_env(env):
     env.macro(council_chooser)
+    env.macro(lambda: compare_table("../" * env.page.url.count("/")), "compare_table")
     env.macro(coverage_table)
     env.macro(ehc_law)
     env.variables["page_kinds"] = PAGE_KINDS

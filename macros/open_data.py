@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import shutil
@@ -20,6 +21,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from macros import site_data
+from macros.compare import FACTS, cells
 from macros.page_kinds import BY_KEY
 from macros.safe_html import markdown_html
 from macros.schema import SCHEMA_FILE
@@ -62,6 +64,15 @@ def open_referral(authority) -> dict:
     return organization
 
 
+def write_compare_csv(path: Path, authorities) -> None:
+    """The compare page's table, a row per council, for spreadsheets."""
+    with path.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.writer(file)
+        writer.writerow(["Council", *(fact.label for fact in FACTS)])
+        for authority in authorities:
+            writer.writerow([authority.name, *(cell.text for cell in cells(authority))])
+
+
 def _write_json(path: Path, data) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -80,6 +91,7 @@ def on_post_build(config) -> None:
         _write_json(data / f"{authority.slug}.json", document)
         _write_json(data / "open-referral" / f"{authority.slug}.json", open_referral(authority))
     _write_json(data / "authorities.json", {"authorities": documents})
+    write_compare_csv(data / "compare.csv", site_data.CURRENT.authorities)
     (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {config.site_url}sitemap.xml\n",
                                      encoding="utf-8")
 

@@ -1,0 +1,87 @@
+"""Councils side by side: the facts parents compare, each from the council page that shows it.
+
+A fact a council has not published says so; it is never left blank or guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from .components import pounds
+from .model import Authority
+
+NOT_PUBLISHED = "Not published"
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    page: str  # the council page it comes from, from the site's root, e.g. "trafford/funding/"
+    published: bool = True
+
+
+@dataclass(frozen=True)
+class Fact:
+    label: str
+    page_kind: str
+    value: Callable[[Authority], Optional[str]]
+
+
+def _levels(a: Authority) -> Optional[str]:
+    names = list(a.terminology.support_level_names) or (
+        [level.name for level in a.graduated_approach.response_levels] if a.graduated_approach else [])
+    return ", ".join(names) or None
+
+
+def _funding(a: Authority) -> Optional[str]:
+    element = next((e for e in (a.funding.elements if a.funding else []) if e.amount is not None), None)
+    if not element:
+        return None
+    per = {"per_child": " for each child", "school_budget": " in the school's budget", None: ""}[element.amount_is]
+    return f"{'Up to ' if element.amount_is_up_to else ''}{pounds(element.amount)}{per} ({element.name})"
+
+
+def _top_up(a: Authority) -> Optional[str]:
+    route = a.funding.top_up if a.funding else None
+    if not route:
+        return None  # shown as not published: a council may still have a route its pages do not describe
+    needs = {True: "needs an EHC needs assessment first", False: "no EHC needs assessment needed",
+             None: "whether it needs an EHC needs assessment is not published"}[route.needs_ehc_needs_assessment]
+    return f"{route.name}: {needs}"
+
+
+def _cycles(a: Authority) -> Optional[str]:
+    cycles = a.assess_plan_do_review.minimum_cycles if a.assess_plan_do_review else None
+    return f"At least {cycles.count}, {cycles.condition}" if cycles else None
+
+
+def _sendiass(a: Authority) -> Optional[str]:
+    contact = next((c for c in a.contacts if c.role == "sendiass"), None)
+    if not contact:
+        return None
+    ways = [w for w in (contact.phone, contact.email) if w]
+    return f"{contact.name}" + (f": {', '.join(ways)}" if ways else " (no contact details published)")
+
+
+FACTS = (
+    Fact("Names of the levels of support", "graduated-approach", _levels),
+    Fact("Funding for a child's SEN support", "funding", _funding),
+    Fact("Top-up funding", "funding", _top_up),
+    Fact("How often support is reviewed", "graduated-approach",
+         lambda a: a.assess_plan_do_review.review_frequency if a.assess_plan_do_review else None),
+    Fact("Least number of Assess, Plan, Do, Review cycles", "graduated-approach", _cycles),
+    Fact("Name of the SEN support plan", "overview", lambda a: a.terminology.plan_name),
+    Fact("Free, independent advice (SENDIASS)", "contacts", _sendiass),
+    Fact("Last reviewed", "overview", lambda a: f"{a.last_reviewed.day} {a.last_reviewed:%B %Y}"),
+)
+
+
+def cells(authority: Authority) -> list[Cell]:
+    from .page_kinds import BY_KEY
+
+    result = []
+    for fact in FACTS:
+        value = fact.value(authority)
+        result.append(Cell(value or NOT_PUBLISHED, BY_KEY[fact.page_kind].url(authority.slug), value is not None))
+    return result
