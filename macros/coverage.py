@@ -44,7 +44,8 @@ TOPICS = (
     Topic("complaints", "Complaints, disagreements, mediation and appeals",
           lambda a: bool(a.ehc_needs_assessment and a.ehc_needs_assessment.rights_of_appeal)),
     Topic("co-production", "How families helped write the Local Offer"),
-    Topic("you-said-we-did", 'Comments from families and the council\'s response ("You said, we did")'),
+    Topic("you-said-we-did", 'Comments from families and the council\'s response ("You said, we did")',
+          lambda a: bool(a.you_said_we_did and a.you_said_we_did.comments)),
     Topic("offline-access", "How to get the information without the internet, or in another format"),
 )
 

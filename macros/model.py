@@ -133,7 +133,7 @@ class Strict(BaseModel):
 Strength = Literal["must", "should", "expected", "can"]
 # Where a fact sits in the model; a source says which of these it backs.
 SectionKey = Literal["sen_support", "terms", "graduated_approach", "assess_plan_do_review", "expectations",
-                     "transition", "funding", "ehc_needs_assessment", "contacts", "faqs"]
+                     "transition", "funding", "ehc_needs_assessment", "contacts", "faqs", "you_said_we_did"]
 Next = Literal["then", "and", "or"]
 NEXT_DESCRIPTION = ('How the next one follows this one: "then" (in turn, the default), "and" (at the same time) '
                     'or "or" (an alternative to this one).')
@@ -350,6 +350,36 @@ class Faq(Strict):
     answer: Markdown
 
 
+# Anything that could identify a person: an email address or a phone number.
+_IDENTIFYING = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|(?:\+44\s?|\b0)\d[\d ]{8,12}\d")
+
+
+def _anonymous(text: str) -> str:
+    if _IDENTIFYING.search(text):
+        raise ValueError("this text holds an email address or phone number: remove anything that could identify a person")
+    return text
+
+
+Anonymous = Annotated[Markdown, AfterValidator(_anonymous)]
+
+
+class Comment(Strict):
+    """One comment on the Local Offer from families, and the council's response (regulation 56)."""
+
+    received: PastDate = Field(description="When the comment was made, or the month it was gathered (YYYY-MM-DD).")
+    you_said: Anonymous = Field(description="What was said, in words that identify no one.")
+    we_did: Anonymous = Field(description="The council's response, and what it did or will do.")
+    responded: Optional[PastDate] = Field(None, description="When the council responded (YYYY-MM-DD).")
+
+
+class YouSaidWeDid(Strict):
+    """Comments from families on the Local Offer, with the council's responses, as the council publishes them."""
+
+    how_to_comment: Optional[Text] = Field(None, description="How to send a comment, as the council says.")
+    comment_url: Optional[WebAddress] = Field(None, description="The council's page for comments.")
+    comments: list[Comment] = Field(default_factory=list)
+
+
 class Source(Strict):
     title: Text = Field(description="The title of the page the facts came from.")
     publisher: Optional[Text] = Field(
@@ -395,6 +425,7 @@ class Authority(Strict):
     ehc_needs_assessment: Optional[EhcNeedsAssessment] = None
     contacts: list[Contact] = Field(default_factory=list)
     faqs: list[Faq] = Field(default_factory=list)
+    you_said_we_did: Optional[YouSaidWeDid] = None
     sources: list[Source] = Field(min_length=1, description="The pages every fact in this file came from.")
     topic_links: list[TopicLink] = Field(
         default_factory=list, description="Links to where the council's own site covers topics this file does not.")

@@ -41,6 +41,8 @@ PAGE_KINDS = (
              "Asking for an EHC needs assessment in {place}", ("ehc_needs_assessment",)),
     PageKind("faqs", "Questions parents ask", "Questions parents ask about SEN support in {place}", ("faqs",)),
     PageKind("contacts", "Who to contact", "Who to contact about SEND in {place}: phone and email", ("contacts",)),
+    PageKind("you-said-we-did", "You said, we did", "You said, we did: comments on {place}'s Local Offer",
+             ("you_said_we_did",), search_boost=0.3),
 )
 
 BY_KEY = {kind.key: kind for kind in PAGE_KINDS}

@@ -8,6 +8,8 @@ import re
 from support import MINIMAL_AUTHORITY, build
 from test_bad_input import validate
 
+from macros.page_kinds import PAGE_KINDS
+
 OVERDUE = MINIMAL_AUTHORITY.replace("last_reviewed: 2026-01-15", "last_reviewed: 2020-03-10\n"
                                     "local_offer_url: https://www.example.gov.uk/local-offer")
 
@@ -39,7 +41,7 @@ def test_every_page_of_an_overdue_council_says_so_and_the_site_still_builds(tmp_
     result = build(site, LOCAL_OFFER_AUTHORITIES_DIR=str(authorities))
     assert result.returncode == 0, result.stderr
     pages = list((site / "example").rglob("index.html"))
-    assert len(pages) == 7
+    assert len(pages) == len(PAGE_KINDS)
     for page in pages:
         html = page.read_text(encoding="utf-8")
         assert "This information may be out of date" in html, page

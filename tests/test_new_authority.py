@@ -55,7 +55,8 @@ def test_the_scaffold_has_every_field_and_cannot_be_published_until_filled_in(tm
 
 FILLED = {"local_offer_url": "https://www.doncaster.gov.uk/send", "web": "https://www.doncaster.gov.uk/send",
           "url": "https://www.doncaster.gov.uk/send", "email": "sen@doncaster.gov.uk", "phone": '"01302 736000"',
-          "last_reviewed": "2026-01-15", "last_updated": "2025-06-01", "amount": "6000"}
+          "last_reviewed": "2026-01-15", "last_updated": "2025-06-01", "amount": "6000",
+          "comment_url": "https://www.doncaster.gov.uk/send/feedback", "received": "2025-06-01", "responded": "2025-07-01"}
 
 
 def filled_in(text: str) -> str:

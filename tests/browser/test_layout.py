@@ -37,7 +37,8 @@ def test_text_at_200_percent_stays_inside_the_page(browser, base_url):
     context.close()
 
 
-PAGE_KINDS = ["", "graduated-approach/", "school/", "funding/", "ehc-needs-assessment/", "faqs/", "contacts/"]
+PAGE_KINDS = ["", "graduated-approach/", "school/", "funding/", "ehc-needs-assessment/", "faqs/", "contacts/",
+              "you-said-we-did/"]
 
 
 def test_screenshots_of_each_page_kind_at_desktop_and_mobile(browser, base_url):
