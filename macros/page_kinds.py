@@ -33,14 +33,18 @@ PAGE_KINDS = (
     PageKind("overview", "Overview", "SEND support in {place}", ("sen_support", "terms")),
     PageKind("graduated-approach", "The graduated approach, step by step",
              "The graduated approach in {place}: SEN support step by step",
-             ("graduated_approach", "assess_plan_do_review")),
+             ("graduated_approach", "assess_plan_do_review"), search_boost=0.4),
     PageKind("school", "What to expect from your child's school",
              "What to expect from your child's school in {place}", ("expectations", "transition")),
     PageKind("funding", "Funding and top-up", "SEN funding and top-up funding in {place}", ("funding",)),
     PageKind("ehc-needs-assessment", "Asking for an EHC needs assessment",
              "Asking for an EHC needs assessment in {place}", ("ehc_needs_assessment",)),
     PageKind("faqs", "Questions parents ask", "Questions parents ask about SEN support in {place}", ("faqs",)),
-    PageKind("contacts", "Who to contact", "Who to contact about SEND in {place}: phone and email", ("contacts",)),
+    # The two pages that mention almost every council word (the step-by-step guide, and the
+    # contacts page, whose cards name each service) weigh a little less, so a question finds the
+    # page about its subject first; their own questions still find them (tests/test_search.py).
+    PageKind("contacts", "Who to contact", "Who to contact about SEND in {place}: phone and email", ("contacts",),
+             search_boost=0.4),
     PageKind("you-said-we-did", "You said, we did", "You said, we did: comments on {place}'s Local Offer",
              ("you_said_we_did",), search_boost=0.3),
 )
