@@ -7,7 +7,8 @@
 For each size it writes that many synthetic but valid authority files (scripts/synthetic.py),
 builds them with `mkdocs build --strict` in a fresh process (so the peak memory is that build's
 own), and measures the built site. It then builds "plain Material" from the same pages: the
-Markdown each page had after the macros ran, written out as static files and built with the
+content each page had once our hooks and macros had run (council pages: their final HTML),
+written out as static files and built with the
 same theme, features and extensions but no hooks and no macros plugin. The ratio of the two
 build times is what the generator itself costs. It also measures one council's own site
 (LOCAL_OFFER_AUTHORITY), whose search index a parent's browser downloads.
@@ -358,7 +359,7 @@ def write_readme(rows: list[str], searches: list[str], targets: list[str], repea
         f"Measured on {date.today():%-d %B %Y}. The synthetic rows build that many synthetic but valid councils "
         "(`scripts/synthetic.py`: 3 to 8 stages, 0 to 10 FAQs, 1 to 4 contacts, some sections left out) "
         "with `mkdocs build --strict` in a fresh process. *Plain Material* builds the same pages, as the "
-        "Markdown they had after the macros ran, with the same theme, features and extensions but no hooks "
+        "content they had once our hooks and macros had run, with the same theme, features and extensions but no hooks "
         "or macros plugin. Times are the wall time of the whole `mkdocs build` command"
         + (f", the median of {repeat} runs" if repeat > 1 else "") + "; peak memory is the build process's "
         "maximum resident set size. One council's site is built with `LOCAL_OFFER_AUTHORITY`.",
