@@ -24,14 +24,14 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import components, council_pages, html_slots, site_data  # noqa: E402
+from macros import components, council_pages, html_slots, national_pages, site_data  # noqa: E402
 from macros.glossary import council_terms, explain_terms  # noqa: E402
 from macros.page_kinds import BY_KEY, PAGE_KINDS  # noqa: E402
 
 log = logging.getLogger("mkdocs.local_offer")
 
 
-@event_priority(100)  # before the macros plugin, which reads the data this loads
+@event_priority(100)  # before anything reads the data this loads
 def on_config(config):
     data = site_data.load_site_data(Path(config.config_file_path).parent, config.extra)
     for warning in data.warnings:
@@ -60,6 +60,11 @@ def on_files(files: Files, config) -> Files:
         for kind in PAGE_KINDS:
             files.append(File.generated(config, kind.src_uri(authority.slug), content=page_source(kind, authority)))
     return files
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    # Council pages have no Markdown body; national pages are Jinja templates of Markdown.
+    return markdown if page.meta.get("page_kind") else national_pages.render(markdown, page, config)
 
 
 def national_review_dates(page) -> str:

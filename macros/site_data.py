@@ -44,5 +44,5 @@ def load_site_data(config_dir: Path, extra: dict) -> SiteData:
     return SiteData(authorities, problems, warnings, only)
 
 
-# Set by the hooks' on_config at the start of each build; read by macros/main.py.
+# Set by the hooks' on_config at the start of each build; read by the page renderers.
 CURRENT = SiteData()

@@ -233,7 +233,7 @@ def machine() -> list[str]:
         kb = int(meminfo.read_text().split("MemTotal:", 1)[1].split()[0])
         memory = f"{kb / 1024 / 1024:.1f} GiB"
     packages = ", ".join(f"{name} {metadata.version(name)}" for name in
-                         ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "Markdown", "pymdown-extensions",
+                         ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions",
                           "Jinja2", "PyYAML", "pydantic", "markdown-it-py"))
     libyaml = "with" if getattr(yaml, "__with_libyaml__", False) else "without"
     return [

@@ -1,11 +1,13 @@
-"""The mkdocs-macros module: what the national pages in content/ can call.
+"""The national pages in content/: their Markdown source is a Jinja template, rendered here.
+
+A national page can use `config`, `glossary`, `page_kinds`, and the macros below. The hooks call
+`render` for every page that is not a council page, before Python-Markdown reads it.
 
 The design rule that keeps editor text from running as code: authority data never reaches
 Python-Markdown or any parser other than markdown-it-py. It reaches a page in one of two ways:
 as Jinja-escaped text inside HTML that the templates and components render (autoescaping on),
 or as editor Markdown rendered by markdown-it-py with raw HTML off and then cleaned by an
-allowlist (safe_html.py). Council pages are rendered that way by council_pages.py, outside this
-plugin. A national page that shows authority data calls a macro here, which renders the HTML and
+allowlist (safe_html.py). Council pages are rendered that way by council_pages.py. A national page that shows authority data calls a macro here, which renders the HTML and
 holds it aside (html_slots.py) until Python-Markdown has finished with the page.
 Nothing from YAML is ever run as Jinja.
 """
@@ -63,17 +65,13 @@ def compare_table(to_root: str):
     return html_slots.hold(html)
 
 
-def define_env(env):
-    env.macro(council_chooser)
-    env.macro(lambda: compare_table("../" * env.page.url.count("/")), "compare_table")
-    env.macro(coverage_table)
-    env.macro(ehc_law)
-    env.variables["page_kinds"] = PAGE_KINDS
-    env.variables["glossary"] = load_glossary()
+_pages = Environment(autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
-def on_pre_page_macros(env):
-    # The plugin makes its Jinja environment after define_env, so escaping (and tidy
-    # whitespace around {% %} lines, which keeps Markdown lists tight) is switched on here.
-    env.env.autoescape = True
-    env.env.trim_blocks = env.env.lstrip_blocks = True
+def render(markdown: str, page, config) -> str:
+    """A national page's Markdown with its Jinja run: trusted text from content/, escaped values."""
+    to_root = "../" * page.url.count("/")
+    return _pages.from_string(markdown).render(
+        config=config, glossary=load_glossary(), page_kinds=PAGE_KINDS,
+        council_chooser=council_chooser, ehc_law=ehc_law, coverage_table=coverage_table,
+        compare_table=lambda: compare_table(to_root))
