@@ -35,10 +35,10 @@ _national = Environment(loader=FileSystemLoader(Path(__file__).parent / "nationa
 _national.filters["web_href"] = web_href
 
 
-def council_chooser():
+def council_chooser(to_root: str):
     """The home page's list of councils, or a link to the only one."""
     html = _national.get_template("council_chooser.html").render(
-        authorities=site_data.CURRENT.authorities, tasks=TASKS, kinds=BY_KEY, to_root="")
+        authorities=site_data.CURRENT.authorities, tasks=TASKS, kinds=BY_KEY, to_root=to_root)
     return html_slots.hold(html)
 
 
@@ -73,5 +73,5 @@ def render(markdown: str, page, config) -> str:
     to_root = "../" * page.url.count("/")
     return _pages.from_string(markdown).render(
         config=config, glossary=load_glossary(), page_kinds=PAGE_KINDS,
-        council_chooser=council_chooser, ehc_law=ehc_law, coverage_table=coverage_table,
+        council_chooser=lambda: council_chooser(to_root), ehc_law=ehc_law, coverage_table=coverage_table,
         compare_table=lambda: compare_table(to_root))
