@@ -44,7 +44,8 @@ def council_chooser(to_root: str):
 
 def ehc_law():
     """The law in England on asking for an EHC needs assessment (the same box as on council pages)."""
-    html = _national.get_template("ehc_law.html").render(heading_id="the-law", sendiass=None, contacts_href=None)
+    html = _national.get_template("ehc_law.html").render(heading_id="the-law", sendiass=None, contacts_href=None,
+                                                         exclude_from_search=False)
     return html_slots.hold(html)
 
 
