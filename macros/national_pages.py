@@ -49,21 +49,32 @@ def ehc_law():
     return html_slots.hold(html)
 
 
+COVERAGE_WORDS = {"data": "Yes, on this site", "link": "On the council's own site", "": "Not published here"}
+
+
+def _side_by_side(caption: str, corner: str, rows: list[dict], download: dict | None = None):
+    html = _national.get_template("side_by_side.html").render(
+        caption=caption, corner=corner, authorities=site_data.CURRENT.authorities, rows=rows, download=download)
+    return html_slots.hold(html)
+
+
 def coverage_table():
     """The legal coverage of every council, side by side (content/coverage.md)."""
-    authorities = site_data.CURRENT.authorities
-    html = _national.get_template("coverage_table.html").render(
-        authorities=authorities, topics=TOPICS, tables=[coverage(a) for a in authorities],
-        topic_index={topic.key: index for index, topic in enumerate(TOPICS)})
-    return html_slots.hold(html)
+    tables = [coverage(a) for a in site_data.CURRENT.authorities]
+    rows = [{"label": topic.label,
+             "cells": [{"text": COVERAGE_WORDS[table[index].by], "href": web_href(table[index].link)} for table in tables]}
+            for index, topic in enumerate(TOPICS)]
+    return _side_by_side("What each council's pages on this site cover, topic by topic", "Topic", rows)
 
 
 def compare_table(to_root: str):
     """Every council side by side (content/compare.md); links are made relative with `to_root`."""
-    authorities = site_data.CURRENT.authorities
-    html = _national.get_template("compare_table.html").render(
-        authorities=authorities, facts=FACTS, table=[cells(a) for a in authorities], to_root=to_root)
-    return html_slots.hold(html)
+    tables = [cells(a) for a in site_data.CURRENT.authorities]
+    rows = [{"label": fact.label, "cells": [{"text": t[index].text, "href": to_root + t[index].page} for t in tables]}
+            for index, fact in enumerate(FACTS)]
+    return _side_by_side("The councils side by side. Each answer links to the council page it comes from.",
+                         "What parents compare", rows,
+                         {"href": to_root + "data/compare.csv", "text": "Download this table as a spreadsheet (CSV)"})
 
 
 _pages = Environment(autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
