@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from .coverage_topics import TOPIC_KEYS
 from .model import Authority
 
 
