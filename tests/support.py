@@ -44,6 +44,15 @@ def build(site_dir: Path, **env_overrides: str) -> subprocess.CompletedProcess:
     )
 
 
+def build_one(tmp_path: Path, authority_text: str, site: Path | None = None) -> tuple[subprocess.CompletedProcess, Path]:
+    """Build a site from one authority file (authorities/example.yaml) in a folder of its own."""
+    authorities = tmp_path / "authorities"
+    authorities.mkdir()
+    (authorities / "example.yaml").write_text(authority_text, encoding="utf-8")
+    site = site or tmp_path / "site"
+    return build(site, LOCAL_OFFER_AUTHORITIES_DIR=str(authorities)), site
+
+
 def all_pages(site: Path) -> list[str]:
     """Every HTML page a parent can reach, as URL paths relative to the site root."""
     return sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from support import MINIMAL_AUTHORITY, ROOT, build
+from support import MINIMAL_AUTHORITY, ROOT, build_one
 
 
 def validate(*files) -> subprocess.CompletedProcess:
@@ -99,11 +99,7 @@ def test_the_real_authorities_are_valid():
 
 
 def test_a_bad_file_stops_the_build_and_publishes_nothing(tmp_path):
-    authorities = tmp_path / "authorities"
-    authorities.mkdir()
-    (authorities / "example.yaml").write_text(edited("amount: 6000", "amount: six thousand"), encoding="utf-8")
-    site = tmp_path / "site"
-    result = build(site, LOCAL_OFFER_AUTHORITIES_DIR=str(authorities))
+    result, site = build_one(tmp_path, edited("amount: 6000", "amount: six thousand"))
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert "example.yaml:11:15: funding.elements[1].amount: expected a number of pounds" in result.stderr
@@ -112,11 +108,7 @@ def test_a_bad_file_stops_the_build_and_publishes_nothing(tmp_path):
 
 
 def test_a_good_file_alone_builds(tmp_path):
-    authorities = tmp_path / "authorities"
-    authorities.mkdir()
-    (authorities / "example.yaml").write_text(MINIMAL_AUTHORITY, encoding="utf-8")
-    site = tmp_path / "site"
-    result = build(site, LOCAL_OFFER_AUTHORITIES_DIR=str(authorities))
+    result, site = build_one(tmp_path, MINIMAL_AUTHORITY)
     assert result.returncode == 0, result.stderr
     funding = (site / "example" / "funding" / "index.html").read_text(encoding="utf-8")
     assert "£6,000" in funding

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from support import MINIMAL_AUTHORITY, build
+from support import MINIMAL_AUTHORITY, build_one
 from test_bad_input import validate
 
 from macros.page_kinds import PAGE_KINDS
@@ -34,11 +34,7 @@ def test_fail_overdue_makes_it_an_error(tmp_path):
 
 
 def test_every_page_of_an_overdue_council_says_so_and_the_site_still_builds(tmp_path):
-    authorities = tmp_path / "authorities"
-    authorities.mkdir()
-    (authorities / "example.yaml").write_text(OVERDUE, encoding="utf-8")
-    site = tmp_path / "site"
-    result = build(site, LOCAL_OFFER_AUTHORITIES_DIR=str(authorities))
+    result, site = build_one(tmp_path, OVERDUE)
     assert result.returncode == 0, result.stderr
     pages = list((site / "example").rglob("index.html"))
     assert len(pages) == len(PAGE_KINDS)

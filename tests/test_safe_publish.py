@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from support import MINIMAL_AUTHORITY, ROOT, build
+from support import MINIMAL_AUTHORITY, ROOT, build, build_one
 
 
 def old_site(folder: Path) -> Path:
@@ -42,10 +42,7 @@ def test_a_good_build_replaces_the_site_whole_and_leaves_nothing_behind(tmp_path
 
 def test_bad_data_leaves_the_old_site_as_it_was(tmp_path):
     site = old_site(tmp_path)
-    authorities = tmp_path / "authorities"
-    authorities.mkdir()
-    (authorities / "example.yaml").write_text(MINIMAL_AUTHORITY.replace("amount: 6000", "amount: lots"))
-    result = build(site, LOCAL_OFFER_AUTHORITIES_DIR=str(authorities))
+    result, _ = build_one(tmp_path, MINIMAL_AUTHORITY.replace("amount: 6000", "amount: lots"), site)
     assert result.returncode != 0 and "nothing was published" in result.stderr
     assert untouched(site) and leftovers(tmp_path) == []
 
