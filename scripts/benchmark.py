@@ -42,10 +42,12 @@ from synthetic import write_authorities  # noqa: E402
 
 TARGETS = {
     "build_150_s": 15.0,          # 150 authorities, whole build, on 2 cores
-    "ratio_to_plain": 1.3,        # our build time / plain Material's for the same pages
+    "ratio_to_plain": 1.2,        # our build time / plain Material's for the same pages, 150 councils
     "mean_html_kb": 30.0,         # mean HTML bytes per page
     "single_search_kb": 300.0,    # one council's own site: its search index
-    "search_ms": 500.0,           # from the last key press to search results, in Chromium
+    "search_ms": 300.0,           # the first search: from the last key press to results, in Chromium
+    "search_top3": 0.95,          # share of tests/search_questions.yaml answered in the top three
+    "search_top1": 0.85,          # ... and first
 }
 
 # Runs one build as a child and prints its wall time and peak memory. A fresh wrapper per build
@@ -87,6 +89,9 @@ def site_stats(site: Path) -> dict:
         "max_html": max(sizes),
         "max_html_page": str(max(pages, key=lambda p: p.stat().st_size).relative_to(site)),
         "search_index": (site / "search" / "search_index.json").stat().st_size,
+        # On a split site (macros/search_scopes.py), the largest council's own index.
+        "council_index": max((p.stat().st_size for p in (site / "search").glob("*.json")
+                              if p.name != "search_index.json"), default=None),
         "site_bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
     }
 
@@ -167,11 +172,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def search_latency(site: Path) -> dict:
+def search_latency(site: Path, start: str = "") -> dict:
     """Milliseconds from the last keystroke to the results list showing results, in Chromium.
 
-    `first` is the first search after opening the home page (the search worker fetches and
-    indexes search_index.json while the parent types); `warm` are later searches on the same page.
+    `first` is the first search after opening the page at `start` (the search worker fetches and
+    indexes the page's search index while the parent types); `warm` are later searches on the
+    same page.
     """
     from playwright.sync_api import sync_playwright
 
@@ -191,7 +197,7 @@ def search_latency(site: Path) -> dict:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{port}/")
+            page.goto(f"http://127.0.0.1:{port}/{start}")
             page.evaluate(OBSERVE)
             page.keyboard.press("/")
             box = page.locator("input.md-search__input")
@@ -255,20 +261,28 @@ def row(label: str, r: dict) -> str:
             f"| {r['site_bytes'] / 1024 / 1024:.1f} |")
 
 
+def first_council(site: Path) -> str:
+    return sorted(p.parent.parent.name for p in site.glob("*/graduated-approach/index.html"))[0]
+
+
 def search_rows(results: dict) -> list[str]:
-    rows = ["| site | search index (KB) | first search: last key to results (ms) | first search: first key to "
-            "results (ms) | later searches: median (ms) | later searches: slowest (ms) |",
-            "|---|---:|---:|---:|---:|---:|"]
+    rows = ["| site | searched from | search index loaded (KB) | first search: last key to results (ms) "
+            "| first search: first key to results (ms) | later searches: median (ms) | later searches: slowest (ms) |",
+            "|---|---|---:|---:|---:|---:|---:|"]
     for key, label in (("real", "the real authorities/"), (max(k for k in results if isinstance(k, int)), None)):
         if key not in results:
             continue
         r = results[key]
-        latency = search_latency(r["site"])
-        r["latency"] = latency
-        rows.append(f"| {label or f'{key} synthetic councils'} | {kb(r['search_index'])} | {latency['first_ms']:.0f} "
-                    f"| {latency['first_key_to_results_ms']:.0f} | {latency['warm_median_ms']:.0f} "
-                    f"| {latency['warm_max_ms']:.0f} |")
-        print(rows[-1], flush=True)
+        council = first_council(r["site"])
+        r["latency"] = {}
+        for where, start in (("the home page", ""), (f"{council}'s funding page", f"{council}/funding/")):
+            latency = search_latency(r["site"], start)
+            r["latency"][where] = latency
+            loaded = r["search_index"] if not start or not r["council_index"] else r["council_index"]
+            rows.append(f"| {label or f'{key} synthetic councils'} | {where} | {kb(loaded)} | {latency['first_ms']:.0f} "
+                        f"| {latency['first_key_to_results_ms']:.0f} | {latency['warm_median_ms']:.0f} "
+                        f"| {latency['warm_max_ms']:.0f} |")
+            print(rows[-1], flush=True)
     return rows
 
 
@@ -320,6 +334,27 @@ def benchmark(root: Path, sizes: list[int], repeat: int, work: Path, single: str
     return rows, results
 
 
+def quality_lines(root: Path, results: dict, work: Path) -> list[str]:
+    """Search quality on the real site (scripts/search_report.py), and on the same site split."""
+    from search_report import ScopedSearch, evaluate, load_questions, rates
+
+    if "real" not in results:
+        return []
+    questions = load_questions()
+    split_site = work / "site-real-split"
+    run_build(root, split_site, {"LOCAL_OFFER_AUTHORITIES_DIR": str(root / "authorities"), "LOCAL_OFFER_AUTHORITY": "",
+                                 "LOCAL_OFFER_SEARCH_SPLIT_ABOVE": "0"})
+    lines = []
+    for label, site in (("the real site (one index)", results["real"]["site"]),
+                        ("the real site, split as a large site would be", split_site)):
+        top1, top3 = rates(evaluate(ScopedSearch(site), questions))
+        met = top1 >= TARGETS["search_top1"] and top3 >= TARGETS["search_top3"]
+        lines.append(f"- search answers {len(questions)} parents' questions (tests/search_questions.yaml) in the top 3 "
+                     f"at least {TARGETS['search_top3']:.0%} and first at least {TARGETS['search_top1']:.0%}, {label}: "
+                     f"top-3 {top3:.0%}, top-1 {top1:.0%}, {'met' if met else '**missed**'}")
+    return lines
+
+
 def target_lines(results: dict) -> list[str]:
     def verdict(ok: bool) -> str:
         return "met" if ok else "**missed**"
@@ -330,9 +365,12 @@ def target_lines(results: dict) -> list[str]:
         wall = synthetic[150]["wall"]
         lines.append(f"- 150 councils build in under {TARGETS['build_150_s']:.0f} s: {wall:.1f} s on {os.cpu_count()} "
                      f"CPUs, {verdict(wall < TARGETS['build_150_s'])}")
-    worst_ratio = max(r["ratio"] for r in synthetic.values())
-    lines.append(f"- build time under {TARGETS['ratio_to_plain']} x plain Material's: at most {worst_ratio:.2f} x, "
-                 f"{verdict(worst_ratio < TARGETS['ratio_to_plain'])}")
+    if 150 in synthetic:
+        ratio = synthetic[150]["ratio"]
+        smaller = ", ".join(f"{n} councils {r['ratio']:.2f} x" for n, r in synthetic.items() if n != 150)
+        lines.append(f"- 150 councils build in at most {TARGETS['ratio_to_plain']} x plain Material's time: "
+                     f"{ratio:.2f} x, {verdict(ratio <= TARGETS['ratio_to_plain'])}"
+                     + (f" (smaller sites, where MkDocs' own start-up weighs more: {smaller})" if smaller else ""))
     worst_mean = max(r["mean_html"] for r in results.values())
     lines.append(f"- mean HTML per page under {TARGETS['mean_html_kb']:.0f} KB: at most {kb(worst_mean)} KB, "
                  f"{verdict(worst_mean / 1024 < TARGETS['mean_html_kb'])}")
@@ -340,13 +378,12 @@ def target_lines(results: dict) -> list[str]:
     lines.append(f"- one council's search index under {TARGETS['single_search_kb']:.0f} KB: {kb(single)} KB, "
                  f"{verdict(single / 1024 < TARGETS['single_search_kb'])}")
     for key, r in results.items():
-        latency = r.get("latency") if isinstance(r, dict) else None
-        if latency:
+        for where, latency in (r.get("latency") or {}).items() if isinstance(r, dict) else ():
             name = "the real site" if key == "real" else f"{key} councils"
             slowest = max(latency["first_ms"], latency["warm_max_ms"])
-            lines.append(f"- search results within {TARGETS['search_ms']:.0f} ms of the last key, {name}: "
-                         f"first search {latency['first_ms']:.0f} ms, later searches at most "
-                         f"{latency['warm_max_ms']:.0f} ms, {verdict(slowest < TARGETS['search_ms'])}")
+            lines.append(f"- search results within {TARGETS['search_ms']:.0f} ms of the last key, {name}, from "
+                         f"{where}: first search {latency['first_ms']:.0f} ms, later searches at most "
+                         f"{latency['warm_max_ms']:.0f} ms, {verdict(slowest <= TARGETS['search_ms'])}")
     return lines
 
 
@@ -370,9 +407,12 @@ def write_readme(rows: list[str], searches: list[str], targets: list[str], repea
         "",
         f"Chromium (headless) on the site served by `python -m http.server`: press `/`, type a query at "
         f"{TYPING_DELAY_MS} ms a key, and time from the last key press to the results list showing results "
-        "(`performance.now()` in the page, a MutationObserver). The first search is typed as soon as the home "
-        "page has loaded, while Material's search worker is still fetching and indexing `search_index.json`; "
-        "later searches (" + ", ".join(f"\"{q}\"" for q in SEARCHES[1:]) + ") are on the same page.",
+        "(`performance.now()` in the page, a MutationObserver). The first search is typed as soon as the page "
+        "has loaded, while Material's search worker is still fetching and indexing the search index; "
+        "later searches (" + ", ".join(f"\"{q}\"" for q in SEARCHES[1:]) + ") are on the same page. "
+        f"A site with more councils than `search_split_above` in mkdocs.yml splits its index "
+        "(`macros/search_scopes.py`): the home page loads the national pages in full and every council page by "
+        "its title and headings; a council's page loads that, with its own council in full.",
         "",
         *searches,
         "",
@@ -423,7 +463,7 @@ def main() -> None:
             return
         rows, results = benchmark(root, sorted(args.sizes), args.repeat, work, args.single)
         searches = [] if args.no_browser else search_rows(results)
-        targets = target_lines(results)
+        targets = target_lines(results) + quality_lines(root, results, work)
         print("\n".join(["", *rows, "", *searches, "", *targets]))
         if sorted(args.sizes) == [5, 50, 150] and root == PROJECT and not args.no_browser:
             write_readme(rows, searches, targets, args.repeat, root)

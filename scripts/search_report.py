@@ -5,9 +5,14 @@
     .venv/bin/python scripts/search_report.py --show 5        # also print each question's top 5 pages
 
 Each question in tests/search_questions.yaml names the page (or pages) that answer it. The
-report searches the built `search/search_index.json` the way Material's search does in the
-browser and prints the share of questions whose answer is the first result (top-1) or among
-the first three (top-3), and a table of the misses.
+report searches the built site's index the way Material's search does in the browser and prints
+the share of questions whose answer is the first result (top-1) or among the first three
+(top-3), and a table of the misses.
+
+A question is asked where a parent would ask it (macros/search_scopes.py): one whose answers are
+all one council's pages, on that council's pages (`search/<slug>.json`); any other, on the home
+page (`search/search_index.json`). The report also says how the council questions fare when
+asked on the home page instead.
 
 How Material searches, mirrored here (material/templates/assets/javascripts/workers/search):
 - the index has one document per page section (`page/#anchor`), the page itself first; fields
@@ -52,6 +57,11 @@ def page_of(location: str) -> str:
     return location.split("#", 1)[0]
 
 
+def index_file(scope: str | None) -> str:
+    """The index the pages of `scope` (a council's slug; None for the national pages) search."""
+    return f"search/{scope}.json" if scope else "search/search_index.json"
+
+
 @dataclass
 class SiteSearch:
     index: object
@@ -60,8 +70,8 @@ class SiteSearch:
     stop_words: bool
 
     @classmethod
-    def from_site(cls, site: Path) -> "SiteSearch":
-        data = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    def from_site(cls, site: Path, scope: str | None = None) -> "SiteSearch":
+        data = json.loads((site / index_file(scope)).read_text(encoding="utf-8"))
         return cls.from_index(data)
 
     @classmethod
@@ -127,10 +137,30 @@ class SiteSearch:
 
 
 @dataclass
+class ScopedSearch:
+    """Each scope's search, built when first asked for."""
+    site: Path
+
+    def __post_init__(self) -> None:
+        self._searches: dict[str | None, SiteSearch] = {}
+
+    def scope_for(self, answers: list[str]) -> str | None:
+        councils = {answer.split("/", 1)[0] for answer in answers}
+        council = councils.pop() if len(councils) == 1 else None
+        return council if council and (self.site / index_file(council)).exists() else None
+
+    def search(self, scope: str | None) -> SiteSearch:
+        if scope not in self._searches:
+            self._searches[scope] = SiteSearch.from_site(self.site, scope)
+        return self._searches[scope]
+
+
+@dataclass
 class Outcome:
     question: str
     answers: list[str]
     results: list[str]
+    asked_on: str | None = None
 
     @property
     def rank(self) -> int | None:
@@ -149,8 +179,13 @@ def load_questions(path: Path = QUESTIONS) -> list[dict]:
     return out
 
 
-def evaluate(search: SiteSearch, questions: list[dict]) -> list[Outcome]:
-    return [Outcome(q["question"], q["answers"], search.search(q["question"])) for q in questions]
+def evaluate(searches: ScopedSearch, questions: list[dict], on_home_page: bool = False) -> list[Outcome]:
+    """Each question asked where a parent would ask it, or all of them on the home page."""
+    outcomes = []
+    for q in questions:
+        scope = None if on_home_page else searches.scope_for(q["answers"])
+        outcomes.append(Outcome(q["question"], q["answers"], searches.search(scope).search(q["question"]), scope))
+    return outcomes
 
 
 def rates(outcomes: list[Outcome]) -> tuple[float, float]:
@@ -165,9 +200,11 @@ def report(outcomes: list[Outcome], show: int = 0) -> str:
              f"top-3 {top3:.0%} ({sum(1 for o in outcomes if o.rank and o.rank <= 3)})", ""]
     misses = [o for o in outcomes if o.rank != 1]
     if misses:
-        lines += ["Not the first result:", "", "| question | answer | rank | first three results |", "|---|---|---:|---|"]
+        lines += ["Not the first result:", "", "| question | asked on | answer | rank | first three results |",
+                  "|---|---|---|---:|---|"]
         for o in misses:
-            lines.append(f"| {o.question} | {', '.join(o.answers)} | {o.rank or '-'} | {', '.join(o.results[:3]) or '(none)'} |")
+            lines.append(f"| {o.question} | {f'{o.asked_on}/ pages' if o.asked_on else 'home page'} | "
+                         f"{', '.join(o.answers)} | {o.rank or '-'} | {', '.join(o.results[:3]) or '(none)'} |")
     if show:
         lines += ["", "All results:", ""]
         for o in outcomes:
@@ -194,8 +231,16 @@ def main() -> None:
         if site is None:
             site = Path(temp) / "site"
             build_site(site)
-        outcomes = evaluate(SiteSearch.from_site(site), load_questions(args.questions))
+        searches = ScopedSearch(site)
+        questions = load_questions(args.questions)
+        outcomes = evaluate(searches, questions)
+        council_questions = [q for q in questions if searches.scope_for(q["answers"])]
+        from_home = evaluate(searches, council_questions, on_home_page=True)
     print(report(outcomes, args.show))
+    if from_home:
+        top1, top3 = rates(from_home)
+        print(f"\nThe {len(from_home)} questions about one council, asked on the home page instead (where a council's "
+              f"pages are found by title and headings only): top-1 {top1:.0%}, top-3 {top3:.0%}")
 
 
 if __name__ == "__main__":
