@@ -1,0 +1,55 @@
+"""In Chromium, a split site's council pages load their own council's index (macros/search_scopes.py)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import served
+
+
+@pytest.fixture(scope="module")
+def split_url(split_site):
+    with served(split_site) as url:
+        yield url
+
+
+def search(page, words: str) -> list[str]:
+    """The addresses of the pages search lists, best first."""
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially(words, delay=30)
+    expect(page.locator(".md-search-result__meta")).to_contain_text(re.compile(r"\d+ matching"), timeout=10_000)
+    links = page.locator(".md-search-result__item > a").evaluate_all("links => links.map(a => a.href)")
+    return [link.split("?", 1)[0] for link in links]
+
+
+def indexes_loaded(page) -> list[str]:
+    return [url.rsplit("/search/", 1)[1] for url in page.loaded if "/search/" in url and url.endswith(".json")]
+
+
+@pytest.fixture
+def tab(page):
+    page.loaded = []
+    page.errors = []
+    page.on("request", lambda r: page.loaded.append(r.url))
+    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
+    return page
+
+
+def test_a_council_page_searches_its_own_councils_text(tab, split_url):
+    tab.goto(split_url + "stockton-on-tees/funding/")
+    # Words from the body of Stockton's funding page, not from any heading.
+    found = search(tab, "costed provision")
+    assert any(link.endswith("stockton-on-tees/funding/") for link in found[:3]), found
+    assert indexes_loaded(tab) == ["stockton-on-tees.json"]
+    assert not tab.errors
+
+
+def test_the_home_page_finds_council_pages_by_name(tab, split_url):
+    tab.goto(split_url)
+    found = search(tab, "Funding in Trafford")
+    assert found[0].endswith("trafford/funding/"), found
+    assert indexes_loaded(tab) == ["search_index.json"]
+    assert not tab.errors
