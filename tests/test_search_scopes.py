@@ -97,3 +97,15 @@ def test_a_bad_split_setting_stops_the_build(tmp_path):
                      result.stderr)
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_every_page_is_loaded_whole_so_it_loads_its_own_index():
+    # With instant navigation, Material would keep the first page's index for every later page.
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    assert "navigation.instant" not in config["theme"]["features"]
