@@ -29,9 +29,6 @@ from mkdocs.plugins import event_priority
 
 from macros import site_data
 
-INDEX = Path("search") / "search_index.json"
-
-
 def split_above(config) -> int:
     value = str((config["extra"].get("local_offer") or {}).get("search_split_above", 20)).strip()
     if not value.isdigit():
@@ -44,8 +41,9 @@ def is_split(config) -> bool:
     return len(site_data.CURRENT.authorities) > split_above(config)
 
 
-def scope_file(slug: str) -> str:
-    return f"search/{slug}.json"
+def scope_file(slug: str | None) -> str:
+    """The index a council's pages load, or with None the one the national pages load."""
+    return f"search/{slug}.json" if slug else "search/search_index.json"
 
 
 def by_name(docs: list[dict]) -> dict:
@@ -105,11 +103,10 @@ def on_page_context(context, page, config, nav):
 # After Material's search plugin (priority 0) has written the whole-site index.
 @event_priority(-50)
 def on_post_build(config) -> None:
-    index_path = Path(config["site_dir"]) / INDEX
-    if not is_split(config) or not index_path.exists():
+    site = Path(config["site_dir"])
+    if not is_split(config) or not (site / scope_file(None)).exists():
         return
     slugs = frozenset(authority.slug for authority in site_data.CURRENT.authorities)
-    scopes = Scopes(json.loads(index_path.read_text(encoding="utf-8")), slugs)
-    for slug in sorted(slugs):
-        (Path(config["site_dir"]) / scope_file(slug)).write_text(scopes.text(slug), encoding="utf-8")
-    index_path.write_text(scopes.text(None), encoding="utf-8")
+    scopes = Scopes(json.loads((site / scope_file(None)).read_text(encoding="utf-8")), slugs)
+    for scope in [*sorted(slugs), None]:  # the whole-site index is read above, so it is replaced last
+        (site / scope_file(scope)).write_text(scopes.text(scope), encoding="utf-8")

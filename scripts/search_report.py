@@ -45,6 +45,10 @@ from lunr.query import Query
 from lunr.stop_word_filter import stop_word_filter, WORDS as STOP_WORDS
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+from macros.search_scopes import scope_file  # noqa: E402
+
 QUESTIONS = ROOT / "tests" / "search_questions.yaml"
 QUERY_SYNTAX = re.compile(r"[:~^+\-*\"'’?!.,;()\[\]{}/\\]")
 
@@ -57,11 +61,6 @@ def page_of(location: str) -> str:
     return location.split("#", 1)[0]
 
 
-def index_file(scope: str | None) -> str:
-    """The index the pages of `scope` (a council's slug; None for the national pages) search."""
-    return f"search/{scope}.json" if scope else "search/search_index.json"
-
-
 @dataclass
 class SiteSearch:
     index: object
@@ -71,7 +70,7 @@ class SiteSearch:
 
     @classmethod
     def from_site(cls, site: Path, scope: str | None = None) -> "SiteSearch":
-        data = json.loads((site / index_file(scope)).read_text(encoding="utf-8"))
+        data = json.loads((site / scope_file(scope)).read_text(encoding="utf-8"))
         return cls.from_index(data)
 
     @classmethod
@@ -147,7 +146,7 @@ class ScopedSearch:
     def scope_for(self, answers: list[str]) -> str | None:
         councils = {answer.split("/", 1)[0] for answer in answers}
         council = councils.pop() if len(councils) == 1 else None
-        return council if council and (self.site / index_file(council)).exists() else None
+        return council if council and (self.site / scope_file(council)).exists() else None
 
     def search(self, scope: str | None) -> SiteSearch:
         if scope not in self._searches:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 import subprocess
 import sys
@@ -74,3 +75,14 @@ def page(browser, base_url):
     context.close()
     assert not outside, f"requests left 127.0.0.1: {outside}"
 
+
+
+def search_result_links(page, words: str) -> list[str]:
+    """Search from the open page as a parent would; the path of every result link, best first
+    (a page's sections are listed under it)."""
+    from playwright.sync_api import expect
+
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially(words, delay=30)
+    expect(page.locator(".md-search-result__meta")).to_contain_text(re.compile(r"\d+ matching"), timeout=10_000)
+    return page.locator(".md-search-result__item > a").evaluate_all("links => links.map(a => new URL(a.href).pathname)")

@@ -4,6 +4,8 @@ import re
 
 from playwright.sync_api import expect
 
+from conftest import search_result_links
+
 
 def test_choose_trafford_then_read_the_guide_and_the_funding(page):
     page.goto(page.base)
@@ -20,11 +22,7 @@ def test_choose_trafford_then_read_the_guide_and_the_funding(page):
 def test_search_for_one_point_panel_finds_stocktons_pages_first(page):
     # Stockton's overview explains the term and its funding page says how to apply: both come first.
     page.goto(page.base)
-    page.keyboard.press("/")
-    page.locator("input.md-search__input").press_sequentially("One Point Panel", delay=30)
-    expect(page.locator(".md-search-result__meta")).to_contain_text(re.compile(r"\d+ matching"), timeout=10_000)
-    links = page.locator(".md-search-result__item > a").evaluate_all("links => links.map(a => new URL(a.href).pathname)")
-    pages = list(dict.fromkeys(links))  # a page's sections are listed under it
+    pages = list(dict.fromkeys(search_result_links(page, "One Point Panel")))
     assert set(pages[:2]) == {"/stockton-on-tees/", "/stockton-on-tees/funding/"}, pages
 
 

@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
-from playwright.sync_api import expect
 
-from conftest import served
+from conftest import search_result_links, served
 
 
 @pytest.fixture(scope="module")
 def split_url(split_site):
     with served(split_site) as url:
         yield url
-
-
-def search(page, words: str) -> list[str]:
-    """The addresses of the pages search lists, best first."""
-    page.keyboard.press("/")
-    page.locator("input.md-search__input").press_sequentially(words, delay=30)
-    expect(page.locator(".md-search-result__meta")).to_contain_text(re.compile(r"\d+ matching"), timeout=10_000)
-    links = page.locator(".md-search-result__item > a").evaluate_all("links => links.map(a => a.href)")
-    return [link.split("?", 1)[0] for link in links]
 
 
 def indexes_loaded(page) -> list[str]:
@@ -41,7 +29,7 @@ def tab(page):
 def test_a_council_page_searches_its_own_councils_text(tab, split_url):
     tab.goto(split_url + "stockton-on-tees/funding/")
     # Words from the body of Stockton's funding page, not from any heading.
-    found = search(tab, "costed provision")
+    found = search_result_links(tab, "costed provision")
     assert any(link.endswith("stockton-on-tees/funding/") for link in found[:3]), found
     assert indexes_loaded(tab) == ["stockton-on-tees.json"]
     assert not tab.errors
@@ -49,7 +37,7 @@ def test_a_council_page_searches_its_own_councils_text(tab, split_url):
 
 def test_the_home_page_finds_council_pages_by_name(tab, split_url):
     tab.goto(split_url)
-    found = search(tab, "Funding in Trafford")
+    found = search_result_links(tab, "Funding in Trafford")
     assert found[0].endswith("trafford/funding/"), found
     assert indexes_loaded(tab) == ["search_index.json"]
     assert not tab.errors
