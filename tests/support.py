@@ -112,3 +112,29 @@ def html_outside_allowlist(html: str) -> list[str]:
 def article_html(page_html: str) -> str:
     """The page's own content: what is inside Material's <article>."""
     return "<article" + page_html.split("<article", 1)[1].split("</article>", 1)[0] + "</article>"
+
+
+def project_copy(tmp_path: Path, extra_hook: str | None = None) -> Path:
+    """A copy of everything the build reads, in its own folder, optionally with one more hook (its
+    source), so a test can change the build without touching the repository."""
+    import shutil
+
+    copy = tmp_path / "project"
+    ignore = shutil.ignore_patterns("__pycache__")
+    for name in ("content", "macros", "overrides", "authorities"):
+        shutil.copytree(ROOT / name, copy / name, ignore=ignore)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if extra_hook:
+        (copy / "extra_hook.py").write_text(extra_hook, encoding="utf-8")
+        config = config.replace("hooks:\n", "hooks:\n  - extra_hook.py\n", 1)
+    (copy / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return copy
+
+
+def build_project(project: Path, site_dir: Path, **env_overrides: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project copy made by project_copy."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env_overrides}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=600,
+    )

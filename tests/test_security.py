@@ -29,6 +29,8 @@ COUNCIL_NAMES = {"name", "short_name"}
 TEXT_PAYLOAD = ("[SEN team](https://evil.example/t) ![t](https://evil.example/t.png) <img src=x onerror=alert(1)> "
                 "{: onerror=alert(1) } {{ 7*191 }} {% if true %}jinja{% endif %} <script>alert(1)</script> "
                 "<https://evil.example/auto> &lt;b&gt;")
+# The same, short enough for a heading.
+SHORT_TEXT_PAYLOAD = "[SEN team](https://evil.example/t) <img src=x onerror=alert(1)> {{ 7*191 }} {% if true %}jinja{% endif %} <script>alert(1)</script>"
 # What an attacker types into a Markdown field: links are allowed there, so every link here is one
 # the allowlist must refuse.
 MARKDOWN_PAYLOAD = ("![t](https://evil.example/m.png) <img src=x onerror=alert(1)> [js](javascript:alert(1)) "
@@ -66,7 +68,12 @@ def poisoned(data, schema: dict, counts: dict, top: bool = True):
     if isinstance(data, str):
         kind = "markdown" if is_markdown(schema) else "text"
         counts[kind] += 1
-        return f"{data} {MARKDOWN_PAYLOAD if kind == 'markdown' else TEXT_PAYLOAD}"
+        payload = MARKDOWN_PAYLOAD if kind == "markdown" else TEXT_PAYLOAD
+        limit = min((b["maxLength"] for b in _branches(schema) if "maxLength" in b), default=None)
+        if limit and len(f"{data} {payload}") > limit:  # a heading: the model keeps it short
+            payload = SHORT_TEXT_PAYLOAD
+            data = data[:max(1, limit - len(payload) - 1)]
+        return f"{data} {payload}"
     return data
 
 
@@ -177,8 +184,8 @@ def test_no_page_template_writes_editor_text_into_markdown():
             assert source.count("---\n") == 2
 
 
-def test_every_page_carries_one_policy_allowing_only_its_own_inline_scripts(built_site):
-    from macros.content_policy import inline_script_hashes
+def test_every_page_carries_one_policy_that_allows_no_inline_script(built_site):
+    from macros.content_policy import inline_code
 
     pages = list(built_site.rglob("*.html"))
     assert len(pages) >= 40
@@ -191,6 +198,7 @@ def test_every_page_carries_one_policy_allowing_only_its_own_inline_scripts(buil
         rules = dict(rule.strip().split(" ", 1) for rule in policies[0].split(";"))
         assert rules["default-src"] == "'none'" and rules["style-src"] == "'self'"
         assert rules["img-src"] == "'self' data:" and rules["font-src"] == "'self'"
-        hashes = rules["script-src"].split()[1:]
-        assert rules["script-src"].split()[0] == "'self'" and "unsafe" not in policies[0]
-        assert hashes == inline_script_hashes(html) and len(hashes) == 2, page
+        # No hashes: a hash of whatever was in the page at build time would allow a script that got in then.
+        assert rules["script-src"] == "'self'" and "unsafe" not in policies[0] and "sha256" not in policies[0]
+        assert inline_code(html) == [], page
+        assert '<meta name="referrer" content="same-origin">' in head.split("</head>", 1)[0], page

@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from conftest import served
-from support import all_pages
+from support import all_pages, build_project, project_copy
 
 RECORD_VIOLATIONS = """
 window.__violations = [];
@@ -80,3 +80,38 @@ def test_an_injected_script_does_not_run_and_is_reported(watched, tampered_site)
     assert "script-src-elem" in directives or "script-src" in directives, violations
     assert "script-src-attr" in directives or "script-src" in directives, violations
     assert any(v["directive"] == "img-src" and "evil.example" in v["blocked"] for v in violations), violations
+
+
+LATE_HOOK = """
+from mkdocs.plugins import event_priority
+
+@event_priority(-200)  # after the page policy: what the build's own check cannot see
+def on_post_page(output, page, config):
+    payload = ('<script>window.__pwned = 1</script><script type="module">window.__pwned3 = 1</script>'
+               '<img src="x.png" onerror="window.__pwned2 = 1">')
+    output = output.replace('<link rel="canonical" href="', '<link rel="canonical" href="/"><script>window.__pwned4 = 1</script><x y="', 1)
+    return output.replace("</article>", payload + "</article>", 1)
+"""
+
+
+@pytest.fixture
+def injected_during_build(tmp_path):
+    """A council's site with scripts injected into its pages during the build, as a hook would."""
+    site = tmp_path / "site"
+    result = build_project(project_copy(tmp_path, LATE_HOOK), site, LOCAL_OFFER_AUTHORITY="trafford")
+    assert result.returncode == 0, result.stderr
+    with served(site) as url:
+        yield url
+
+
+def test_a_script_injected_during_the_build_does_not_run(watched, injected_during_build):
+    for path in ("trafford/", "trafford/funding/", ""):
+        watched.goto(injected_during_build + path)
+        watched.wait_for_load_state("load")
+        html = watched.content()
+        assert "window.__pwned = 1" in html and "window.__pwned4 = 1" in html
+        for name in ("__pwned", "__pwned2", "__pwned3", "__pwned4"):
+            assert watched.evaluate(f"typeof window.{name}") == "undefined", (path, name)
+        # The theme's own scripts, now files, still run under the policy.
+        assert watched.evaluate("typeof window.__md_get") == "function"
+        assert any(v["directive"].startswith("script-src") for v in watched.evaluate("window.__violations"))
