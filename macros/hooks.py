@@ -9,11 +9,12 @@ Nothing generated is written to the repository: the pages exist only inside the 
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 from datetime import date
 from pathlib import Path
+
+import yaml
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -24,35 +25,44 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import components, council_pages, html_slots, national_pages, site_data  # noqa: E402
+from macros import components, council_pages, html_slots, national_pages, settings, site_data  # noqa: E402
 from macros.glossary import council_terms, explain_terms  # noqa: E402
 from macros.page_kinds import BY_KEY, PAGE_KINDS  # noqa: E402
 
 log = logging.getLogger("mkdocs.local_offer")
 
 
-@event_priority(100)  # before anything reads the data this loads
+def _stop(problems, where: str) -> None:
+    for problem in problems:
+        log.error(str(problem))
+    count = len(problems)
+    raise PluginError(f"{count} problem{'s' if count != 1 else ''} in {where}: nothing was published. "
+                      "Fix each one above, then build again.")
+
+
+@event_priority(100)  # before anything reads the settings or the data this loads
 def on_config(config):
+    wrong = settings.apply(config)
+    if wrong:
+        _stop(wrong, "the build's settings")
     data = site_data.load_site_data(Path(config.config_file_path).parent, config.extra)
     for warning in data.warnings:
         # At info level: mkdocs --strict fails on warnings, and these must not stop a build.
         log.info(str(warning))
     if data.problems:
-        for problem in data.problems:
-            log.error(str(problem))
-        count = len(data.problems)
-        raise PluginError(f"{count} problem{'s' if count != 1 else ''} in the authority files: nothing was published. "
-                          "Fix each one above, then build again.")
+        _stop(data.problems, "the authority files")
     site_data.CURRENT = data
     return config
 
 
 def page_source(kind, authority) -> str:
-    # Front matter only: the title is made from a name the model limits to plain characters,
-    # written as a JSON string (valid YAML). The body is added as HTML in on_page_content.
-    title = json.dumps(kind.title.format(place=authority.short_name))
-    return (f"---\ntitle: {title}\nauthority_slug: {authority.slug}\npage_kind: {kind.key}\n"
-            f"search:\n  boost: {kind.search_boost}\n---\n")
+    # Front matter only; the body is added as HTML in on_page_content. MkDocs reads it back with
+    # PyYAML's YAML 1.1 rules, where a slug such as 2024, no, 0x1f or 2024-01-01 would become a
+    # number, a boolean or a date, so it is written by PyYAML's own emitter, which quotes any
+    # text its loader would read as something else.
+    meta = {"title": kind.title.format(place=authority.short_name), "authority_slug": authority.slug,
+            "page_kind": kind.key, "search": {"boost": kind.search_boost}}
+    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1_000_000) + "---\n"
 
 
 def on_files(files: Files, config) -> Files:

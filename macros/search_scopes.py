@@ -24,17 +24,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from macros import site_data
 
 def split_above(config) -> int:
-    value = str((config["extra"].get("local_offer") or {}).get("search_split_above", 20)).strip()
-    if not value.isdigit():
-        raise PluginError("mkdocs.yml: extra.local_offer.search_split_above (LOCAL_OFFER_SEARCH_SPLIT_ABOVE) "
-                          f"must be a whole number of councils, such as 20, not {value[:40]!r}")
-    return int(value)
+    return int((config["extra"].get("local_offer") or {}).get("search_split_above", 20))  # checked by settings.apply
 
 
 def is_split(config) -> bool:
@@ -86,11 +81,6 @@ class Scopes:
         docs = ",".join(whole if council is None or council == full else named
                         for council, whole, named in self.pages)
         return f'{self.head},"docs":[{docs}]}}'
-
-
-def on_config(config):
-    split_above(config)  # a bad setting stops the build before any page is made
-    return config
 
 
 def on_page_context(context, page, config, nav):

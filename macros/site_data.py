@@ -24,12 +24,13 @@ class SiteData:
 
 
 def load_site_data(config_dir: Path, extra: dict) -> SiteData:
+    # The options were checked by settings.apply (macros/settings.py).
     options = extra.get("local_offer", {}) or {}
     directory = config_dir / (options.get("authorities_dir") or "authorities")
     authorities, found = load_authorities(directory, root=config_dir, reserved=reserved_slugs(config_dir))
     problems = [p for p in found if p.is_error]
     warnings = [p for p in found if not p.is_error]
-    only = (options.get("authority") or "").strip()
+    only = options.get("authority") or ""
     if only and not problems:
         chosen = [a for a in authorities if a.slug == only]
         if not chosen:

@@ -7,13 +7,16 @@ import subprocess
 import sys
 from typing import Any, get_args
 
+import pytest
 import yaml
 from pydantic import BaseModel
 
 from support import ROOT
 from test_bad_input import validate
 
+from macros.loader import load_authority
 from macros.model import Authority
+from macros.yaml_reader import read_yaml
 
 SCRIPT = ROOT / "scripts" / "new_authority.py"
 
@@ -88,3 +91,107 @@ def test_short_names_and_slugs_come_from_the_full_name(tmp_path):
                        ("Trafford Council", "trafford")]:
         assert scaffold(tmp_path, name).returncode == 0
         assert (tmp_path / f"{slug}.yaml").is_file(), name
+
+
+# What an editor might type that the scaffold must not turn into a file: each with the part of
+# the one-line message that tells them what to change.
+REFUSED = [
+    ("123", "name: expected a council's name, with letters in it"),
+    ("(-)", "name: expected a council's name, with letters in it"),
+    ("Αθήνα Council", 'name: expected letters A to Z, numbers, spaces and , . \' ’ & ( ) -, got "Α", U+0391'),
+    ("Θεσσαλονίκη", 'got "Θ", U+0398'),
+    ("Doncaster " * 30 + "Council", "name: expected at most 80 characters, got 307 characters"),
+    ("Foo # Bar Council", 'got "#", U+0023 (NUMBER SIGN), in "Foo # Bar Council"'),
+    ('Say "Hi" Council', "U+0022 (QUOTATION MARK)"),
+    ('The "Borough" of Sefton', "U+0022 (QUOTATION MARK)"),
+    ("Foo: Bar Council", "U+003A (COLON)"),
+    ("*Star Council", "U+002A (ASTERISK)"),
+    ("!Bang Council", "U+0021 (EXCLAMATION MARK)"),
+    ("%Percent Council", "U+0025 (PERCENT SIGN)"),
+    ("@At Council", "U+0040 (COMMERCIAL AT)"),
+    ("`Tick Council", "U+0060 (GRAVE ACCENT)"),
+    ("Bad\u202eName Council", r'got "\u202e", U+202E (RIGHT-TO-LEFT OVERRIDE)'),
+    ("A", "name: expected at least 2 characters"),
+    ("REPLACE THIS Council", "reads as a placeholder"),
+    ("Search Council", 'slug: "search" is the address of a page or folder every council shares'),
+    ("Glossary Council", 'slug: "glossary" is the address'),
+    ("Abcdefghij " * 6 + "Council", "slug: expected at most 60 characters"),
+]
+
+
+def assert_refused(result: subprocess.CompletedProcess, folder, expected: str, code: int = 2) -> None:
+    assert result.returncode == code, result
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and expected in lines[0] and "othing was written" in lines[0], lines
+    assert list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize("name, expected", REFUSED, ids=[name[:20] for name, _ in REFUSED])
+def test_a_name_the_model_would_refuse_writes_nothing(tmp_path, name, expected):
+    assert_refused(scaffold(tmp_path, name), tmp_path, expected)
+
+
+@pytest.mark.parametrize("short_name, expected", [("Αθήνα", "short_name: expected letters A to Z"),
+                                                  ("", "short_name: expected at least 2"), ("Hash # Tag", 'got "#"'),
+                                                  ("Search", 'slug: "search"')])
+def test_a_short_name_the_model_would_refuse_writes_nothing(tmp_path, short_name, expected):
+    assert_refused(scaffold(tmp_path, "City of Doncaster Council", "--short-name", short_name), tmp_path, expected)
+
+
+def test_a_name_taken_for_an_option_gets_one_line_saying_what_to_do(tmp_path):
+    assert_refused(scaffold(tmp_path, "-Dash"), tmp_path, "a name that starts with - goes last, after --")
+
+
+# Names the model accepts that YAML would read as something else if written plainly: an alias
+# (&), a list item (-), null, booleans, numbers in YAML 1.1 or 1.2.
+WRITTEN = [
+    ("-Dash Council", "-Dash", "dash"),
+    ("&Amp Council", "&Amp", "amp"),
+    ("(Old) Borough Council", "(Old)", "old"),
+    ("St Helen’s Council", "St Helen’s", "st-helen-s"),
+    ("O'Brien, Smith & Co.", "O'Brien, Smith & Co.", "o-brien-smith-co"),
+    ("Null Council", "Null", "null"),
+    ("True", "True", "true"),
+    ("No Council", "No", "no"),
+    ("Yes", "Yes", "yes"),
+    ("0o17", "0o17", "0o17"),
+    ("0x1f Council", "0x1f", "0x1f"),
+    ("1e3 Council", "1e3", "1e3"),
+    ("Inf Council", "Inf", "inf"),
+]
+
+
+@pytest.mark.parametrize("name, short_name, slug", WRITTEN)
+def test_a_name_the_model_accepts_reads_back_exactly(tmp_path, name, short_name, slug):
+    result = scaffold(tmp_path, name)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    path = tmp_path / f"{slug}.yaml"
+    assert list(tmp_path.iterdir()) == [path]
+    data, _ = read_yaml(path, str(path))
+    assert (data["name"], data["short_name"], data["slug"]) == (name, short_name, slug)
+    path.write_text(filled_in(path.read_text(encoding="utf-8")), encoding="utf-8")
+    authority, problems = load_authority(path)
+    assert [p for p in problems if p.is_error] == []
+    assert (authority.name, authority.short_name, authority.slug) == (name, short_name, slug)
+
+
+def test_a_name_starting_with_a_dash_can_be_given_after_double_dash(tmp_path):
+    result = subprocess.run([sys.executable, str(SCRIPT), "--folder", str(tmp_path), "--", "-Dash"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert read_yaml(tmp_path / "dash.yaml", "dash.yaml")[0]["name"] == "-Dash"
+
+
+def test_it_never_writes_through_a_broken_link(tmp_path):
+    (tmp_path / "doncaster.yaml").symlink_to(tmp_path / "elsewhere.yaml")
+    result = scaffold(tmp_path, "City of Doncaster Council")
+    assert result.returncode == 1 and "already exists" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "elsewhere.yaml").exists()
+
+
+def test_a_folder_that_is_not_there_gets_one_line(tmp_path):
+    result = scaffold(tmp_path / "missing", "City of Doncaster Council")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1 and "could not write the file" in result.stderr

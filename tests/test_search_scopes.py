@@ -93,7 +93,7 @@ def test_a_small_site_keeps_one_index(built_site):
 def test_a_bad_split_setting_stops_the_build(tmp_path):
     result = build(tmp_path / "site", LOCAL_OFFER_SEARCH_SPLIT_ABOVE="twenty")
     assert result.returncode != 0
-    assert re.search(r"search_split_above \(LOCAL_OFFER_SEARCH_SPLIT_ABOVE\) must be a whole number of councils",
+    assert re.search(r"search_split_above \(LOCAL_OFFER_SEARCH_SPLIT_ABOVE\): must be a whole number of councils",
                      result.stderr)
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site").exists()
