@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 import shutil
-from html import unescape
+import unicodedata
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -64,13 +63,24 @@ def open_referral(authority) -> dict:
     return organization
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "|", "%")
+
+
+def spreadsheet_text(text: str) -> str:
+    """`text` as a cell no spreadsheet will run: a leading quote makes a formula-like cell plain text.
+    Checked after the spaces a spreadsheet may trim, and in NFKC form, so a full-width ＝ counts."""
+    start = unicodedata.normalize("NFKC", text).lstrip()
+    return "'" + text if start.startswith(_FORMULA_START) or text[:1] in _FORMULA_START else text
+
+
 def write_compare_csv(path: Path, authorities) -> None:
     """The compare page's table, a row per council, for spreadsheets."""
     with path.open("w", encoding="utf-8", newline="") as file:
-        writer = csv.writer(file)
-        writer.writerow(["Council", *(fact.label for fact in FACTS)])
-        for authority in authorities:
-            writer.writerow([authority.name, *(cell.text for cell in cells(authority))])
+        writer = csv.writer(file, quoting=csv.QUOTE_ALL)
+        rows = [["Council", *(fact.label for fact in FACTS)]]
+        rows += [[authority.name, *(cell.text for cell in cells(authority))] for authority in authorities]
+        writer.writerows([[spreadsheet_text(cell) for cell in row] for row in rows])
 
 
 def _write_json(path: Path, data) -> None:
@@ -103,9 +113,10 @@ def on_page_content(html: str, page, config, files) -> str:
     return html
 
 
-def _text(markdown: str) -> str:
-    """An editor's Markdown as the words a reader sees."""
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", str(markdown_html(markdown))))).strip()
+def _answer(markdown: str) -> str:
+    # Search engines read Answer.text as HTML, so it is the answer's HTML exactly as the page shows it:
+    # the same links, and text typed as HTML shown as text, as on the page.
+    return str(markdown_html(markdown)).strip()
 
 
 def _json_ld(data: dict) -> str:
@@ -130,7 +141,7 @@ def structured_data(page, config) -> list[dict]:
         {"@type": "ListItem", "position": n, "name": name, "item": url} for n, (name, url) in enumerate(crumbs, 1)]}]
     if authority and kind and kind.key == "faqs" and authority.faqs:
         found.append({"@type": "FAQPage", "mainEntity": [
-            {"@type": "Question", "name": faq.question, "acceptedAnswer": {"@type": "Answer", "text": _text(faq.answer)}}
+            {"@type": "Question", "name": faq.question, "acceptedAnswer": {"@type": "Answer", "text": _answer(faq.answer)}}
             for faq in authority.faqs]})
     if authority and kind and kind.key == "contacts":
         organization = {"@type": "GovernmentOrganization", "name": authority.name, "contactPoint": [
