@@ -49,7 +49,8 @@ def _environment() -> Environment:
     env.globals.update(who_to_ask=who_to_ask, overdue=overdue, page_kinds=PAGE_KINDS, tasks=TASKS, kinds=BY_KEY,
                        stage_steps=views.stage_steps, cycle_steps=views.cycle_steps, ehc_steps=views.ehc_steps,
                        funding_rows=views.funding_rows, faq_items=views.faq_items, contact_cards=views.contact_cards,
-                       expectation_heading=views.expectation_heading, how_to_ask_labels=views.HOW_TO_ASK_LABELS)
+                       expectation_heading=views.expectation_heading, how_to_ask_labels=views.HOW_TO_ASK_LABELS,
+                       term_ids=views.term_ids)
     return env
 
 

@@ -6,6 +6,7 @@ Components read only their params; this is the one place that knows both shapes.
 
 from __future__ import annotations
 
+from .components import slug
 from .model import Authority, ExpectationList
 
 CONTACT_ROLE_LABELS = {
@@ -84,14 +85,39 @@ def funding_rows(authority: Authority) -> list[dict]:
             for e in authority.funding.elements]
 
 
+def unique_ids(prefix: str, texts, fallback: str | None = None) -> list[str]:
+    """An id for each of `texts` (one page's headings of one kind): `prefix` and the text's slug.
+    A repeat gets -2, -3..., so each id is still one element's; a text with no letter a slug keeps
+    (Greek, Cyrillic, Chinese) gets its place in the list after `fallback` (or `prefix`), so the
+    id is never empty or the bare prefix. The first of each stays as it always was, so links to
+    it keep working."""
+    taken: set[str] = set()
+    ids = []
+    for place, text in enumerate(texts, 1):
+        base = prefix + slug(text) if slug(text) else f"{fallback or prefix}{place}"
+        candidate, repeat = base, 1
+        while candidate in taken:
+            repeat += 1
+            candidate = f"{base}-{repeat}"
+        taken.add(candidate)
+        ids.append(candidate)
+    return ids
+
+
+def term_ids(authority: Authority) -> list[str]:
+    """The anchor of each of the council's own terms on its overview, which every page links to."""
+    return unique_ids("term-", [t.term for t in authority.terms])
+
+
 def faq_items(authority: Authority) -> list[dict]:
     return [{"question": faq.question, "answer": faq.answer} for faq in authority.faqs]
 
 
 def contact_cards(authority: Authority) -> list[dict]:
-    return [{"name": c.name, "role_label": CONTACT_ROLE_LABELS[c.role], "description": c.description,
+    ids = unique_ids("contact-", [c.name for c in authority.contacts])
+    return [{"id": heading_id, "name": c.name, "role_label": CONTACT_ROLE_LABELS[c.role], "description": c.description,
              "phone": c.phone, "email": c.email, "web": str(c.web) if c.web else None,
              "address": list(c.address), "opening_hours": c.opening_hours,
              "no_details_text": None if (c.phone or c.email or c.web or c.address) else
              f"{authority.short_name}'s pages name this service but do not give its phone number, email or website."}
-            for c in authority.contacts]
+            for c, heading_id in zip(authority.contacts, ids)]
