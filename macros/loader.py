@@ -16,12 +16,12 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .model import Authority, http_addresses
+from .model import TEXT_KINDS, Authority, http_addresses
 from .problems import FieldPath, Invalid, Problem, field_name
 from .safe_text import for_log
 from .yaml_reader import Reader, read_yaml
 
-__all__ = ["Problem", "load_authority", "load_authorities", "authority_files", "field_name", "FieldPath"]
+__all__ = ["Problem", "load_authority", "load_authorities", "authority_files", "name_clashes", "field_name", "FieldPath"]
 SCHEMA_NAME = "authority.schema.json"
 
 
@@ -94,6 +94,14 @@ def _describe(error: dict, path: FieldPath) -> tuple[str, str]:
         return (f"{message}, got {got}" if message.startswith("expected") else message), ""
     if kind in ("too_short",) and isinstance(error.get("input"), list):
         return f"expected at least {error['ctx']['min_length']} item(s), got {len(error['input'])}", ""
+    if kind == "string_too_long":
+        limit = error["ctx"]["max_length"]
+        what = TEXT_KINDS.get(limit, "this field")
+        return (f"this text is {len(str(error.get('input', ''))):,} characters long, and {what} may have at most "
+                f"{limit:,}", "shorten it: a long text here would make every council's pages and search slower")
+    if kind == "too_long" and isinstance(error.get("input"), list):
+        return (f"this list has {len(error['input']):,} items, and a list may have at most {error['ctx']['max_length']:,}",
+                "keep the items a parent needs, or split them")
     if kind == "literal_error":
         return f"expected one of {error['ctx']['expected']}, got {got}", ""
     expected = EXPECTED_BY_FIELD.get(leaf) if kind not in ("list_type", "model_type", "dict_type") else None
@@ -149,11 +157,21 @@ def _overdue_warnings(authority: Authority, reader: Reader) -> list[Problem]:
 def load_authority(path: Path, display: str | None = None,
                    reserved: frozenset[str] = frozenset()) -> tuple[Authority | None, list[Problem]]:
     """One authority file checked; the problems include any warnings."""
-    display = display or str(path)
+    authority, problems, _ = _load(path, display or str(path), reserved)
+    return authority, problems
+
+
+def _load(path: Path, display: str, reserved: frozenset[str]) -> tuple[Authority | None, list[Problem], Reader | None]:
     try:
         data, reader = read_yaml(path, display)
     except Invalid as invalid:
-        return None, [invalid.problem]
+        return None, [invalid.problem], None
+    authority, problems = _checked(path, display, reserved, data, reader)
+    return authority, problems, reader
+
+
+def _checked(path: Path, display: str, reserved: frozenset[str], data: Any,
+             reader: Reader) -> tuple[Authority | None, list[Problem]]:
     if reader.placeholders:
         return None, reader.placeholders
     if not isinstance(data, dict):
@@ -213,11 +231,47 @@ def load_authorities(directory: Path, root: Path | None = None,
     files, problems = authority_files(directory, root)
     if not files:
         problems.append(Problem(str(directory), 1, 1, "", "there are no authority files (*.yaml) here"))
+    named: dict[tuple[str, str], str] = {}  # (field, name folded) -> the file that has it
     for path in files:
         display = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
-        authority, found = load_authority(path, display, reserved)
+        authority, found, reader = _load(path, display, reserved)
         problems.extend(found)
         if authority:
-            authorities.append(authority)
+            same = _same_name(authority, display, reader, named)
+            problems.extend(same)
+            if not same:
+                authorities.append(authority)
     authorities.sort(key=lambda a: a.short_name)
     return authorities, problems
+
+
+def name_clashes(paths: list[Path], others: list[Path], reserved: frozenset[str] = frozenset()) -> list[Problem]:
+    """A problem for each of `paths` whose council has the name of one in `others` or of an earlier one."""
+    named: dict[tuple[str, str], str] = {}
+    problems = []
+    chosen = {path.resolve() for path in paths}
+    others = [other for other in others if other.resolve() not in chosen]
+    for path in [*others, *paths]:
+        authority, _, reader = _load(path, str(path), reserved)
+        if authority:
+            found = _same_name(authority, str(path), reader, named)
+            problems += found if path.resolve() in chosen else []
+    return problems
+
+
+def _folded(name: str) -> str:
+    return " ".join(name.replace("’", "'").casefold().split())
+
+
+def _same_name(authority: Authority, display: str, reader: Reader, named: dict) -> list[Problem]:
+    """A problem for each name this council shares with one already loaded: parents choose a council by
+    its name, and two alike would look like one council listed twice."""
+    problems = []
+    for field in ("name", "short_name"):
+        value = getattr(authority, field)
+        first = named.setdefault((field, _folded(value)), display)
+        if first != display:
+            problems.append(Problem(display, *_line_of(reader, (field,)), field,
+                                    f'"{value}" is already the {field.replace("_", " ")} of the council in {first}',
+                                    "each council needs its own name: check this is not a copy of that file"))
+    return problems

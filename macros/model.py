@@ -35,13 +35,26 @@ def _visible(text: str) -> str:
     return text
 
 
+# The most each kind of text may hold: room for what councils write, and no more, so no one file
+# can swell the pages and search indexes every council shares (each council's headings are in
+# every other council's search index). loader.py words the message from TEXT_KINDS.
+HEADING_MAX = 150  # a name, title or heading
+LINE_MAX = 600  # one sentence or list item
+PARAGRAPHS_MAX = 5_000  # paragraphs of Markdown, such as an FAQ answer
+LIST_MAX = 100  # items in any one list
+TEXT_KINDS = {HEADING_MAX: "a name, title or heading", LINE_MAX: "a sentence or list item",
+              PARAGRAPHS_MAX: "a piece of Markdown (paragraphs)"}
+
 # Plain text: shown as it is written, escaped, on one line.
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_visible),
-                 AfterValidator(_one_line)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=LINE_MAX),
+                 AfterValidator(_visible), AfterValidator(_one_line)]
+# A name, title or heading: plain text, shorter.
+Heading = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=HEADING_MAX),
+                    AfterValidator(_visible), AfterValidator(_one_line)]
 # Markdown: paragraphs, lists, bold and links, rendered by markdown-it-py and the allowlist.
 Markdown = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, min_length=1),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=PARAGRAPHS_MAX),
     AfterValidator(_visible),
     Field(json_schema_extra={"contentMediaType": "text/markdown"}),
 ]
@@ -51,10 +64,13 @@ _HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{
 # backslashes) is a sign of something pasted in by mistake, or on purpose.
 _URL_CHARS = re.compile(r"^[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]*$")
 WEB_ADDRESS = "expected a web address starting with https://, such as https://www.council.gov.uk/send"
+ADDRESS_MAX = 2_000
 
 
 def _web_address(value: Any) -> str:
     text = str(value).strip() if isinstance(value, str) else None
+    if text and len(text) > ADDRESS_MAX:
+        raise ValueError(f"{WEB_ADDRESS}, of at most {ADDRESS_MAX:,} characters")
     if not text or not _URL_CHARS.match(text):
         raise ValueError(WEB_ADDRESS)
     parts = urlsplit(text)
@@ -85,7 +101,7 @@ def _is_ip_address(host: str) -> bool:
 
 
 WebAddress = Annotated[str, BeforeValidator(_web_address),
-                       Field(json_schema_extra={"format": "uri", "pattern": "^https?://"})]
+                       Field(json_schema_extra={"format": "uri", "pattern": "^https?://", "maxLength": ADDRESS_MAX})]
 
 EARLIEST_DATE = date(2000, 1, 1)
 
@@ -121,9 +137,17 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max
 # A string, never a number, so a leading 0 survives.
 Phone = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, pattern=r"^(\+44\s?|0)[0-9 ]{9,13}$"),
+    StringConstraints(strip_whitespace=True, max_length=20, pattern=r"^(\+44\s?|0)[0-9 ]{9,13}$"),
 ]
-Pounds = Annotated[Decimal, Field(ge=0, le=100_000_000, decimal_places=2)]
+# The schema lets an amount be written as text too (as pydantic reads a Decimal): bound it like any text.
+Pounds = Annotated[Decimal, Field(ge=0, le=100_000_000, decimal_places=2,
+                                  json_schema_extra=lambda schema: _amount_text_limit(schema))]
+
+
+def _amount_text_limit(schema: dict) -> None:
+    for option in schema.get("anyOf", []):
+        if option.get("type") == "string":
+            option["maxLength"] = 20
 
 
 class Strict(BaseModel):
@@ -142,11 +166,11 @@ NEXT_DESCRIPTION = ('How the next one follows this one: "then" (in turn, the def
 class Terminology(Strict):
     """The council's own words for things every council has."""
 
-    plan_name: Optional[Text] = Field(
+    plan_name: Optional[Heading] = Field(
         None, description='What the council calls a child\'s SEN support plan, e.g. "SEN Support Plan" or "My One Plan".'
     )
-    support_level_names: list[Text] = Field(
-        default_factory=list,
+    support_level_names: list[Heading] = Field(
+        default_factory=list, max_length=LIST_MAX,
         description='The council\'s names for levels of SEN support, e.g. ["SEN Support", "High Level SEN Support"].',
     )
     coordinator_title: Literal["SENCO", "SENDCO"] = Field(
@@ -157,8 +181,8 @@ class Terminology(Strict):
 class Term(Strict):
     """A word the council uses that parents may not know, explained wherever it appears on its pages."""
 
-    term: Text = Field(description='As the council writes it, e.g. "One Point Panel" or "ISP".')
-    stands_for: Optional[Text] = Field(None, description='What a short form stands for, e.g. "Individual Support Plan".')
+    term: Heading = Field(description='As the council writes it, e.g. "One Point Panel" or "ISP".')
+    stands_for: Optional[Heading] = Field(None, description='What a short form stands for, e.g. "Individual Support Plan".')
     meaning: Text = Field(description="What it means, in plain English, from the council's own pages.")
 
 
@@ -183,15 +207,15 @@ LevelKind = Literal["everyone", "sen_support", "ehc"]
 class Stage(Strict):
     """One stage or level of the graduated approach, in order."""
 
-    name: Text = Field(description="The council's name for this stage, e.g. \"Focused Intervention/Low Level Support\".")
+    name: Heading = Field(description="The council's name for this stage, e.g. \"Focused Intervention/Low Level Support\".")
     summary: Markdown = Field(description="What this stage is, in plain English.")
     level: Optional[LevelKind] = Field(
         None, description='Who the stage is for: "everyone" (good teaching for all), "sen_support" or "ehc".')
     plan: Optional[PlanKind] = Field(None, description="The kind of plan a child has at this stage, where the council says.")
-    plan_name: Optional[Text] = Field(None, description="The council's name for that plan, e.g. \"My One Plan\".")
-    school_does: list[Text] = Field(default_factory=list, description="What school does at this stage.")
-    parents_can_expect: list[Text] = Field(default_factory=list, description="What parents can expect or do at this stage.")
-    moves: list[Move] = Field(default_factory=list, description="How a child moves on from this stage.")
+    plan_name: Optional[Heading] = Field(None, description="The council's name for that plan, e.g. \"My One Plan\".")
+    school_does: list[Text] = Field(default_factory=list, max_length=LIST_MAX, description="What school does at this stage.")
+    parents_can_expect: list[Text] = Field(default_factory=list, max_length=LIST_MAX, description="What parents can expect or do at this stage.")
+    moves: list[Move] = Field(default_factory=list, max_length=LIST_MAX, description="How a child moves on from this stage.")
     extra_funding_may_apply: bool = Field(False, description="True where the council says extra funding may apply here.")
     optional: bool = Field(False, description="True only where the council says not every child goes through this stage.")
     next: Next = Field("then", description=NEXT_DESCRIPTION)
@@ -200,18 +224,18 @@ class Stage(Strict):
 class ResponseLevel(Strict):
     """A tier of the council's graduated response summary, e.g. "Universal Support"."""
 
-    name: Text
-    focus: Optional[Text] = Field(None, description="The tier's heading or focus, e.g. \"High Quality Teaching\".")
+    name: Heading
+    focus: Optional[Heading] = Field(None, description="The tier's heading or focus, e.g. \"High Quality Teaching\".")
     level: Optional[LevelKind] = Field(None, description='"everyone", "sen_support" or "ehc".')
-    includes: list[Text] = Field(default_factory=list)
+    includes: list[Text] = Field(default_factory=list, max_length=LIST_MAX)
     may_get_top_up: bool = Field(False, description="True where the council says top-up funding may apply.")
 
 
 class GraduatedApproach(Strict):
     introduction: Optional[Markdown] = None
-    stages: list[Stage] = Field(min_length=1, description="The stages in the order a child moves through them.")
+    stages: list[Stage] = Field(min_length=1, max_length=LIST_MAX, description="The stages in the order a child moves through them.")
     response_levels: list[ResponseLevel] = Field(
-        default_factory=list, description="A summary of the council's graduated response tiers, where it gives one."
+        default_factory=list, max_length=LIST_MAX, description="A summary of the council's graduated response tiers, where it gives one."
     )
 
 
@@ -234,77 +258,77 @@ class AssessPlanDoReview(Strict):
     steps: CycleStep
     review_frequency: Optional[Text] = Field(None, description='How often support is reviewed, e.g. "at least 3 times a year".')
     minimum_cycles: Optional[MinimumCycles] = Field(None, description="A least number of cycles, where the council gives one.")
-    notes: list[Text] = Field(default_factory=list)
+    notes: list[Text] = Field(default_factory=list, max_length=LIST_MAX)
 
 
 class ExpectationList(Strict):
     """One list of what schools must, should, are expected to, or can do, in the council's own word."""
 
     strength: Strength = Field(description='The council\'s word: "must" (the law), "should", "expected" or "can".')
-    who: Text = Field("schools", description='Who it is about, e.g. "every school", "schools and settings", "SEN support".')
-    action: Text = Field("do", description='What they do, e.g. "do", "have in place", "include".')
-    for_whom: Optional[Text] = Field(None, description='e.g. "for children on SEN support".')
+    who: Heading = Field("schools", description='Who it is about, e.g. "every school", "schools and settings", "SEN support".')
+    action: Heading = Field("do", description='What they do, e.g. "do", "have in place", "include".')
+    for_whom: Optional[Heading] = Field(None, description='e.g. "for children on SEN support".')
     introduction: Optional[Markdown] = None
-    items: list[Text] = Field(min_length=1)
+    items: list[Text] = Field(min_length=1, max_length=LIST_MAX)
 
 
 class Expectations(Strict):
     """What the council says schools and settings must, should or can do."""
 
     introduction: Optional[Markdown] = None
-    lists: list[ExpectationList] = Field(min_length=1)
+    lists: list[ExpectationList] = Field(min_length=1, max_length=LIST_MAX)
 
 
 class Transition(Strict):
     """Moving between phases of education (nursery, school, college) and towards adult life."""
 
     introduction: Optional[Markdown] = None
-    points: list[Text] = Field(default_factory=list)
+    points: list[Text] = Field(default_factory=list, max_length=LIST_MAX)
 
 
 class FundingElement(Strict):
     """One element or band of funding."""
 
-    name: Text = Field(description='e.g. "Element 2" or "SEN funding".')
+    name: Heading = Field(description='e.g. "Element 2" or "SEN funding".')
     amount: Optional[Pounds] = Field(None, description="The amount in pounds, as a number, where the council gives one.")
     currency: Literal["GBP"] = "GBP"
     amount_is_up_to: bool = Field(False, description='True where the amount is a maximum ("up to £6,000").')
     amount_is: Optional[Literal["per_child", "school_budget"]] = Field(
         None, description='"per_child" where the amount is for each child, "school_budget" where it is the school\'s whole budget.')
-    period: Optional[Text] = Field(None, description='e.g. "a year".')
+    period: Optional[Heading] = Field(None, description='e.g. "a year".')
     held_by: Optional[Text] = Field(None, description="Who holds the money, e.g. \"your child's school\".")
     pays_for: Optional[Text] = Field(None, description="What the money pays for.")
-    notes: list[Text] = Field(default_factory=list)
+    notes: list[Text] = Field(default_factory=list, max_length=LIST_MAX)
 
 
 class TopUpRoute(Strict):
     """How a school asks the council for more money than its own budget holds."""
 
-    name: Text = Field(description='e.g. "One Point Panel" or "High Needs Top-up".')
+    name: Heading = Field(description='e.g. "One Point Panel" or "High Needs Top-up".')
     needs_ehc_needs_assessment: Optional[bool] = Field(
         None, description="True if a child must have an EHC needs assessment first; leave out if the council does not say."
     )
     decided_by: Optional[Text] = Field(None, description='Who decides, e.g. "a panel of council officers and head teachers".')
     description: Optional[Markdown] = None
-    application_must_include: list[Text] = Field(default_factory=list)
-    also_offers: list[Text] = Field(default_factory=list)
+    application_must_include: list[Text] = Field(default_factory=list, max_length=LIST_MAX)
+    also_offers: list[Text] = Field(default_factory=list, max_length=LIST_MAX)
     monitoring: Optional[Text] = Field(None, description="How the council checks the money is used well.")
 
 
 class Funding(Strict):
     introduction: Optional[Markdown] = None
-    elements: list[FundingElement] = Field(default_factory=list)
+    elements: list[FundingElement] = Field(default_factory=list, max_length=LIST_MAX)
     top_up: Optional[TopUpRoute] = None
 
 
 class EhcStep(Strict):
-    title: Text
+    title: Heading
     body: Markdown
     next: Next = Field("then", description=NEXT_DESCRIPTION)
 
 
 class EhcOutcome(Strict):
-    title: Text
+    title: Heading
     description: Optional[Markdown] = None
 
 
@@ -321,10 +345,10 @@ class EhcNeedsAssessment(Strict):
     """Asking the council for an Education, Health and Care needs assessment."""
 
     introduction: Optional[Markdown] = None
-    who_can_ask: list[Text] = Field(default_factory=list)
-    how_to_ask: list[HowToAsk] = Field(default_factory=list, description="How to send a request, where the council says.")
-    steps: list[EhcStep] = Field(default_factory=list)
-    possible_outcomes: list[EhcOutcome] = Field(default_factory=list)
+    who_can_ask: list[Text] = Field(default_factory=list, max_length=LIST_MAX)
+    how_to_ask: list[HowToAsk] = Field(default_factory=list, max_length=LIST_MAX, description="How to send a request, where the council says.")
+    steps: list[EhcStep] = Field(default_factory=list, max_length=LIST_MAX)
+    possible_outcomes: list[EhcOutcome] = Field(default_factory=list, max_length=LIST_MAX)
     rights_of_appeal: Optional[Markdown] = None
 
 
@@ -336,27 +360,37 @@ class Contact(Strict):
     it, leave the ways out: the page names it and says where to look."""
 
     role: ContactRole = Field(description="Which kind of service this is.")
-    name: Text
+    name: Heading
     description: Optional[Text] = Field(None, description="When a parent would contact them.")
     phone: Optional[Phone] = Field(None, description='A UK phone number in quotes, e.g. "01642 527158".')
     email: Optional[Email] = Field(None, description="A plain email address, e.g. sendiass@council.gov.uk.")
     web: Optional[WebAddress] = None
-    address: list[Text] = Field(default_factory=list, description="A postal address, one line per item.")
+    address: list[Text] = Field(default_factory=list, max_length=LIST_MAX, description="A postal address, one line per item.")
     opening_hours: Optional[Text] = Field(None, description='e.g. "Monday to Friday, 9am to 5pm".')
 
 
 class Faq(Strict):
-    question: Text
+    question: Heading
     answer: Markdown
 
 
-# Anything that could identify a person: an email address or a phone number.
-_IDENTIFYING = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|(?:\+44\s?|\b0)\d[\d ]{8,12}\d")
+# Anything that could identify a person: comments are published, so regulation 56 of the SEND
+# Regulations 2014 asks that they identify no one. What counts, in all the ways it can be written,
+# is in personal_data.py. (Imported here, beside its one use, as others edit the top of this file.)
+from pydantic import ValidationInfo, field_validator  # noqa: E402
+
+from .personal_data import find_personal_data  # noqa: E402
+
+ANONYMOUS_RULE = ("comments are published, so they must identify no one (regulation 56): remove names, phone numbers, "
+                  "email addresses, and schools or classes named with a child")
 
 
 def _anonymous(text: str) -> str:
-    if _IDENTIFYING.search(text):
-        raise ValueError("this text holds an email address or phone number: remove anything that could identify a person")
+    found = find_personal_data(text)
+    if found:
+        kind, typed = found
+        typed = typed if len(typed) <= 60 else typed[:59] + "…"
+        raise ValueError(f'this text holds what looks like {kind} ("{typed}"): {ANONYMOUS_RULE}')
     return text
 
 
@@ -371,24 +405,35 @@ class Comment(Strict):
     we_did: Anonymous = Field(description="The council's response, and what it did or will do.")
     responded: Optional[PastDate] = Field(None, description="When the council responded (YYYY-MM-DD).")
 
+    # A check on the field itself, not on the whole comment, so the message points at the line
+    # with `responded:` on it.
+    @field_validator("responded")
+    @classmethod
+    def _not_before_received(cls, responded: Optional[date], info: ValidationInfo) -> Optional[date]:
+        received = info.data.get("received")
+        if responded and received and responded < received:
+            raise ValueError(f"this date, {responded.isoformat()}, is before the comment was received, on "
+                             f"{received.isoformat()}: a response cannot come before its comment, so check both dates")
+        return responded
+
 
 class YouSaidWeDid(Strict):
     """Comments from families on the Local Offer, with the council's responses, as the council publishes them."""
 
     how_to_comment: Optional[Text] = Field(None, description="How to send a comment, as the council says.")
     comment_url: Optional[WebAddress] = Field(None, description="The council's page for comments.")
-    comments: list[Comment] = Field(default_factory=list)
+    comments: list[Comment] = Field(default_factory=list, max_length=LIST_MAX)
 
 
 class Source(Strict):
-    title: Text = Field(description="The title of the page the facts came from.")
-    publisher: Optional[Text] = Field(
+    title: Heading = Field(description="The title of the page the facts came from.")
+    publisher: Optional[Heading] = Field(
         None, description='Who publishes the page, where it is not the council itself, e.g. "Camden SENDIASS".')
     seed: Optional[Text] = Field(None, description="The captured seed file, where there is one.")
     url: Optional[WebAddress] = None
     last_updated: Optional[PastDate] = Field(None, description="When the source page says it was last updated (YYYY-MM-DD).")
     covers: list[SectionKey] = Field(
-        default_factory=list, description="Which parts of this file its facts are in. Leave out if it backs them all.")
+        default_factory=list, max_length=LIST_MAX, description="Which parts of this file its facts are in. Leave out if it backs them all.")
 
 
 TopicKey = Literal[TOPIC_KEYS]  # the topics are listed once, in coverage_topics.py
@@ -415,7 +460,7 @@ class Authority(Strict):
         12, description="How many months after last_reviewed the next review is due."
     )
     terminology: Terminology = Field(default_factory=Terminology)
-    terms: list[Term] = Field(default_factory=list, description="The council's own words, explained for parents.")
+    terms: list[Term] = Field(default_factory=list, max_length=LIST_MAX, description="The council's own words, explained for parents.")
     sen_support: SenSupport
     graduated_approach: Optional[GraduatedApproach] = None
     assess_plan_do_review: Optional[AssessPlanDoReview] = None
@@ -423,12 +468,12 @@ class Authority(Strict):
     transition: Optional[Transition] = None
     funding: Optional[Funding] = None
     ehc_needs_assessment: Optional[EhcNeedsAssessment] = None
-    contacts: list[Contact] = Field(default_factory=list)
-    faqs: list[Faq] = Field(default_factory=list)
+    contacts: list[Contact] = Field(default_factory=list, max_length=LIST_MAX)
+    faqs: list[Faq] = Field(default_factory=list, max_length=LIST_MAX)
     you_said_we_did: Optional[YouSaidWeDid] = None
-    sources: list[Source] = Field(min_length=1, description="The pages every fact in this file came from.")
+    sources: list[Source] = Field(min_length=1, max_length=LIST_MAX, description="The pages every fact in this file came from.")
     topic_links: list[TopicLink] = Field(
-        default_factory=list, description="Links to where the council's own site covers topics this file does not.")
+        default_factory=list, max_length=LIST_MAX, description="Links to where the council's own site covers topics this file does not.")
 
     @model_validator(mode="after")
     def every_part_has_a_source(self) -> "Authority":

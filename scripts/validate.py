@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.loader import Problem, authority_files, load_authorities, load_authority  # noqa: E402
+from macros.loader import Problem, authority_files, load_authorities, load_authority, name_clashes  # noqa: E402
 from macros.reserved_slugs import reserved_slugs  # noqa: E402
 from macros.safe_text import for_log  # noqa: E402
 
@@ -43,6 +43,9 @@ def check(files: list[Path], fail_overdue: bool) -> tuple[list[Problem], int]:
     reserved = reserved_slugs(ROOT)
     if files:
         problems = [p for path in files for p in load_authority(path, str(path), reserved)[1]]
+        # A council named like one beside it in its folder is found here too, not only by the build.
+        beside = {other.resolve(): other for path in files for other in authority_files(path.parent)[0]}
+        problems += name_clashes(files, list(beside.values()), reserved)
         checked = len(files)
     else:
         problems = load_authorities(ROOT / "authorities", root=ROOT, reserved=reserved)[1]
