@@ -198,3 +198,13 @@ def test_each_council_pages_contents_link_to_its_headings_in_order(repeats_site)
         if url.startswith("example/"):
             contents = [href[1:] for href in page.hrefs if href.startswith("#") and href[1:] in page.headings]
             assert list(dict.fromkeys(contents)) == page.headings, url
+
+
+def test_a_single_council_named_like_a_home_page_heading_keeps_the_home_pages_ids_unique(tmp_path):
+    authorities = tmp_path / "authorities"
+    authorities.mkdir()
+    slug = "learn-about-sen-support"  # the id of a heading on the home page
+    (authorities / f"{slug}.yaml").write_text(MINIMAL_AUTHORITY.replace("slug: example", f"slug: {slug}"), encoding="utf-8")
+    result = build(tmp_path / "site", LOCAL_OFFER_AUTHORITIES_DIR=str(authorities))
+    assert result.returncode == 0, result.stderr
+    assert id_problems(tmp_path / "site") == [] and broken_fragments(tmp_path / "site") == []
