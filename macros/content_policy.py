@@ -66,6 +66,8 @@ def inline_code(html: str) -> list[str]:
         name, attributes = tag.group(1).lower(), _attributes(tag.group(2))
         if name == "script" and "src" not in attributes and attributes.get("type", "").strip().lower() not in DATA_TYPES:
             found.append(tag.group(0)[:80])
+        if name == "meta" and attributes.get("http-equiv", "").strip().lower() == "refresh":
+            found.append(tag.group(0)[:80])  # it could send a parent to another site, or run an address
         for attribute, value in attributes.items():
             scheme = _URL_NOISE.sub("", value).lower()
             if attribute.startswith("on") or (attribute in _ADDRESS_ATTRIBUTES

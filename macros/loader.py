@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import stat
 from datetime import date
 from pathlib import Path
@@ -260,7 +261,8 @@ def name_clashes(paths: list[Path], others: list[Path], reserved: frozenset[str]
 
 
 def _folded(name: str) -> str:
-    return " ".join(name.replace("’", "'").casefold().split())
+    # "Stockton-on-Tees" and "stockton on tees", or "&" and "and", name the same council to a parent.
+    return re.sub(r"[^a-z0-9]+", "", re.sub(r"\s*&\s*", " and ", name.casefold()))
 
 
 def _same_name(authority: Authority, display: str, reader: Reader, named: dict) -> list[Problem]:

@@ -20,7 +20,7 @@ from .safe_text import for_log
 # plain characters. Nothing that could close an attribute or start another scheme.
 _SITE_URL = re.compile(
     r"(?:https://(?=[^/]{1,253}(?:/|$))(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}"
-    r"|http://(?:127\.0\.0\.1|localhost))(?::[0-9]{1,5})?(?:/(?:[A-Za-z0-9._~-]|%[0-9A-Fa-f]{2})*)*", re.I)
+    r"|http://(?:127\.0\.0\.1|localhost))(?::[0-9]{1,5})?(?:/(?:[A-Za-z0-9._~-]|%[0-9A-Fa-f]{2})*)*", re.I | re.A)
 MAX_SPLIT_ABOVE = 100_000
 
 

@@ -20,6 +20,11 @@ INJECTED = [
     '<a href="javascript:window.__pwned=1">x</a>',
     "<a href=' JavaScript:window.__pwned=1'>x</a>",
     '<body onload="window.__pwned = 1">',
+    '<a href="&#106;avascript:window.__pwned=1">x</a>',
+    '<a href="java\tscript:window.__pwned=1">x</a>',
+    '<img """ onerror=window.__pwned=1>',
+    '<meta http-equiv="refresh" content="0; url=https://evil.example/">',
+    '<iframe srcdoc="x" onload="window.__pwned = 1"></iframe>',
 ]
 
 HOOK = '''

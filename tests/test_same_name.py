@@ -22,6 +22,8 @@ def validate(*args, cwd=ROOT) -> subprocess.CompletedProcess:
     ("Example Borough Council", "Example", "name", 2),  # both names: name is reported first
     ("Other Borough Council", "EXAMPLE", "short_name", 3),
     ("example  borough council", "Elsewhere", "name", 2),
+    ("Example-Borough Council.", "Elsewhere", "name", 2),
+    ("Other Borough Council", "Ex-ample", "short_name", 3),
 ])
 def test_a_council_with_the_same_name_stops_the_build_naming_both_files(tmp_path, name, short_name, field, line):
     authorities = tmp_path / "authorities"
