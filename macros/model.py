@@ -15,9 +15,11 @@ from decimal import Decimal
 from typing import Annotated, Any, Iterator, Literal, Optional
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationInfo,
+                      field_validator, model_validator)
 
 from .coverage_topics import TOPIC_KEYS
+from .personal_data import find_personal_data
 from .safe_text import describe, first_refused
 
 
@@ -376,11 +378,7 @@ class Faq(Strict):
 
 # Anything that could identify a person: comments are published, so regulation 56 of the SEND
 # Regulations 2014 asks that they identify no one. What counts, in all the ways it can be written,
-# is in personal_data.py. (Imported here, beside its one use, as others edit the top of this file.)
-from pydantic import ValidationInfo, field_validator  # noqa: E402
-
-from .personal_data import find_personal_data  # noqa: E402
-
+# is in personal_data.py.
 ANONYMOUS_RULE = ("comments are published, so they must identify no one (regulation 56): remove names, phone numbers, "
                   "email addresses, and schools or classes named with a child")
 

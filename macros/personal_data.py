@@ -109,14 +109,14 @@ _RUN = re.compile(rf"(?:\+{_SEP}{{0,3}}|\()?[0-9]+(?:{_SEP}{{1,6}}[0-9]+)*")
 # runs of digits too. A number with a date in it, or of times only, is not a phone number; a time
 # inside other digits ("01642 5.27 158") does not hide one.
 _YEAR = r"20[0-3][0-9]"
-_DATE = re.compile(rf"(?<![0-9])(?<![0-9][./])(?:{_YEAR}(?P<a>[-./])(?:0?[1-9]|1[0-2])(?P=a)(?:0?[1-9]|[12][0-9]|3[01])"
+_DATE = re.compile(rf"(?<![0-9])(?<![0-9][./])(?:{_YEAR}(?P<a>[-./])(?:0[1-9]|1[0-2])(?P=a)(?:0[1-9]|[12][0-9]|3[01])"
                    rf"|(?:0?[1-9]|[12][0-9]|3[01])(?P<b>[-./])(?:0?[1-9]|1[0-2])(?P=b){_YEAR}"
                    rf"|{_YEAR}[-/]{_YEAR}|{_YEAR}/[0-9]{{2}})(?![0-9]|[./][0-9])")  # and 2024-2025, 2024/25
 _TIME = re.compile(r"(?<![0-9.:])(?:[01]?[0-9]|2[0-3])[.:][0-5][0-9](?![0-9]|[.:][0-9])")
 # "£6,000" is one number, and no amount of money starts with 0. A comma or full stop and a space
 # end a number, as in a list ("0.5, 0.75, 0.25") or at the end of a sentence.
 _THOUSANDS = re.compile(r"(?<=[0-9]),(?=[0-9]{3}(?![0-9]))")
-_LIST_COMMA = re.compile(r"[,.] +")
+_LIST_BREAK = re.compile(r"[,.] +")
 # A letter O typed for a zero: "O1642 527158", "+44 (O)1642".
 _LETTER_O = re.compile(r"(?<![^\W\d_])[Oo](?=[0-9])|(?<=[0-9])[Oo](?![^\W\d_])|(?<=\()[Oo](?=\))")
 _DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "nil": "0", "one": "1", "two": "2", "three": "3",
@@ -175,7 +175,7 @@ def _find_phone(mapped: _Mapped) -> Optional[tuple[int, int]]:
     mapped = mapped.sub(_THOUSANDS, lambda m: "")
     mapped = mapped.sub(_LETTER_O, lambda m: "0")
     mapped = mapped.sub(_SPELT, _spelt_out)
-    mapped = mapped.sub(_LIST_COMMA, lambda m: ";" + m.group()[1:])
+    mapped = mapped.sub(_LIST_BREAK, lambda m: ";" + m.group()[1:])
     text = mapped.text
     dates = {i for m in _DATE.finditer(text) for i in range(*m.span())}
     times = {i for m in _TIME.finditer(text) for i in range(*m.span())}

@@ -166,7 +166,9 @@ ORDINARY = [
     "Parents said Mr Tumble videos helped their children learn Makaton", "Between 01.02.2026 and 03.04.2026",
     "We could not find the SENDIASS phone number.", "See https://www.example.gov.uk/local-offer/2025-report",
     "We heard from 1 in 4 schools, and 250 families answered our survey (68% said yes)",
-    "A mum said the draft plan arrived after 16 weeks", "Staff work 0.5, 0.75, 0.25 or 0.5 of a week", "Parents of children in Year 6 asked about secondary school",
+    "A mum said the draft plan arrived after 16 weeks", "Staff work 0.5, 0.75, 0.25 or 0.5 of a week",
+    "Parents of children in Year 6 asked about secondary school", "Panels sit 2024-2025 and 2025/26, 09:00–17:00",
+    "We spoke to 40 families. 0 of them had heard of the Local Offer",
 ]
 
 
