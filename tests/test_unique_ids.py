@@ -86,11 +86,8 @@ def broken_fragments(site: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def real_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("ids-site")
-    result = build(site)
-    assert result.returncode == 0, result.stderr
-    return site
+def real_site(built_site) -> Path:
+    return built_site  # the session's build of the real authorities/ (conftest.py)
 
 
 def test_every_id_on_the_real_site_is_unique_and_not_empty(real_site):
