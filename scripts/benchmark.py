@@ -89,7 +89,7 @@ def site_stats(site: Path) -> dict:
         "max_html": max(sizes),
         "max_html_page": str(max(pages, key=lambda p: p.stat().st_size).relative_to(site)),
         "search_index": (site / "search" / "search_index.json").stat().st_size,
-        # On a split site (macros/search_scopes.py), the largest council's own index.
+        # On a split site (macros/build/search_scopes.py), the largest council's own index.
         "council_index": max((p.stat().st_size for p in (site / "search").glob("*.json")
                               if p.name != "search_index.json"), default=None),
         "site_bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
@@ -101,7 +101,7 @@ def site_stats(site: Path) -> dict:
 def capture_markdown(root: Path, out: Path, site: Path) -> None:
     """Build once in this process with an extra plugin that saves each page's content as a Markdown page.
 
-    Council pages are rendered to HTML after Python-Markdown (macros/hooks.py), so the page saved is
+    Council pages are rendered to HTML after Python-Markdown (macros/build/hooks.py), so the page saved is
     its final HTML, which plain Material passes through as raw HTML."""
     os.chdir(root)
     sys.path.insert(0, str(root))
@@ -441,7 +441,7 @@ def write_readme(rows: list[str], searches: list[str], targets: list[str], repea
         "has loaded, while Material's search worker is still fetching and indexing the search index; "
         "later searches (" + ", ".join(f"\"{q}\"" for q in SEARCHES[1:]) + ") are on the same page. "
         f"A site with more councils than `search_split_above` in mkdocs.yml splits its index "
-        "(`macros/search_scopes.py`): the home page loads the national pages in full and every council page by "
+        "(`macros/build/search_scopes.py`): the home page loads the national pages in full and every council page by "
         "its title and headings; a council's page loads that, with its own council in full.",
         "",
         *searches,

@@ -14,8 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.coverage import TOPICS, coverage  # noqa: E402
-from macros.loader import load_authorities  # noqa: E402
+from macros.pages.coverage import TOPICS, coverage  # noqa: E402
+from macros.data.loader import load_authorities  # noqa: E402
 
 
 def main(argv=None) -> int:

@@ -20,11 +20,11 @@ from pydantic import TypeAdapter, ValidationError
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.model import Name, Slug  # noqa: E402
-from macros.problems import Invalid  # noqa: E402
-from macros.reserved_slugs import reserved_slugs  # noqa: E402
-from macros.safe_text import describe, for_log  # noqa: E402
-from macros.yaml_reader import PLACEHOLDER, Reader  # noqa: E402
+from macros.data.model import Name, Slug  # noqa: E402
+from macros.data.problems import Invalid  # noqa: E402
+from macros.data.reserved_slugs import reserved_slugs  # noqa: E402
+from macros.data.safe_text import describe, for_log  # noqa: E402
+from macros.data.yaml_reader import PLACEHOLDER, Reader  # noqa: E402
 
 TEMPLATE = Path(__file__).with_name("new_authority_template.yaml")
 # Words a council's full name has around its place name.

@@ -9,7 +9,7 @@ report searches the built site's index the way Material's search does in the bro
 the share of questions whose answer is the first result (top-1) or among the first three
 (top-3), and a table of the misses.
 
-A question is asked where a parent would ask it (macros/search_scopes.py): one whose answers are
+A question is asked where a parent would ask it (macros/build/search_scopes.py): one whose answers are
 all one council's pages, on that council's pages (`search/<slug>.json`); any other, on the home
 page (`search/search_index.json`). The report also says how the council questions fare when
 asked on the home page instead.
@@ -47,7 +47,7 @@ from lunr.stop_word_filter import stop_word_filter, WORDS as STOP_WORDS
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
-from macros.search_scopes import scope_file  # noqa: E402
+from macros.build.search_scopes import scope_file  # noqa: E402
 
 QUESTIONS = ROOT / "tests" / "search_questions.yaml"
 QUERY_SYNTAX = re.compile(r"[:~^+\-*\"'’?!.,;()\[\]{}/\\]")

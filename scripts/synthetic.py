@@ -1,7 +1,7 @@
 """Synthetic but valid authority files, for measuring how the build scales.
 
-Every authority is built as a `macros.model.Authority` (so the model checks it), dumped to YAML
-with the schema comment first, and loaded back with `macros.loader.load_authority` (so the
+Every authority is built as a `macros.data.model.Authority` (so the model checks it), dumped to YAML
+with the schema comment first, and loaded back with `macros.data.loader.load_authority` (so the
 loader checks it too). The text is made of plain SEND sentences of realistic lengths; the
 numbers of stages, FAQs and contacts vary as they do between real councils, and some
 councils leave optional sections out, as real ones do.
@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros.loader import load_authority  # noqa: E402
-from macros.model import (  # noqa: E402
+from macros.data.loader import load_authority  # noqa: E402
+from macros.data.model import (  # noqa: E402
     AssessPlanDoReview,
     Authority,
     Contact,

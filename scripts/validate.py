@@ -20,9 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.loader import Problem, authority_files, load_authorities, load_authority, name_clashes  # noqa: E402
-from macros.reserved_slugs import reserved_slugs  # noqa: E402
-from macros.safe_text import for_log  # noqa: E402
+from macros.data.loader import Problem, authority_files, load_authorities, load_authority, name_clashes  # noqa: E402
+from macros.data.reserved_slugs import reserved_slugs  # noqa: E402
+from macros.data.safe_text import for_log  # noqa: E402
 
 
 def github_escape(text: str, in_property: bool = False) -> str:

@@ -60,7 +60,7 @@ def all_pages(site: Path) -> list[str]:
 
 
 # What a page's own content may contain: the tags and attributes our templates, components and the
-# editor-Markdown allowlist (macros/safe_html.py) produce. Anything else came from editor text.
+# editor-Markdown allowlist (macros/pages/safe_html.py) produce. Anything else came from editor text.
 PAGE_TAGS = {
     "a", "abbr", "article", "blockquote", "br", "caption", "code", "dd", "details", "div", "dl", "dt", "em",
     "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "nav", "ol", "p", "pre", "section", "span", "strong",

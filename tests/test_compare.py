@@ -10,7 +10,7 @@ from html import unescape
 
 from test_site import AUTHORITIES
 
-from macros.compare import FACTS, NOT_PUBLISHED, cells
+from macros.pages.compare import FACTS, NOT_PUBLISHED, cells
 
 
 def test_the_page_shows_every_fact_for_every_council_linked_to_its_source(built_site):

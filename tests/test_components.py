@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from macros.components import COMPONENTS, HERE, examples, pounds, render, spec
+from macros.pages.components import COMPONENTS, HERE, examples, pounds, render, spec
 from support import html_outside_allowlist
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}

@@ -10,9 +10,9 @@ from html import unescape
 
 from support import MINIMAL_AUTHORITY, ROOT
 
-from macros.coverage import TOPICS, coverage
-from macros.coverage_topics import TOPIC_KEYS
-from macros.loader import load_authorities, load_authority
+from macros.pages.coverage import TOPICS, coverage
+from macros.data.coverage_topics import TOPIC_KEYS
+from macros.data.loader import load_authorities, load_authority
 
 AUTHORITIES, _ = load_authorities(ROOT / "authorities")
 

@@ -10,8 +10,8 @@ import yaml
 
 from support import MINIMAL_AUTHORITY, ROOT
 
-from macros.loader import load_authority
-from macros.page_kinds import PAGE_KINDS
+from macros.data.loader import load_authority
+from macros.pages.page_kinds import PAGE_KINDS
 
 GUIDE = (ROOT / "EDITING.md").read_text(encoding="utf-8")
 SNIPPETS = re.findall(r"```yaml\n(.*?)```", GUIDE, re.S)
@@ -50,6 +50,6 @@ def test_every_page_kind_is_described_with_a_screenshot_kept_in_the_repository()
 ])
 def test_every_message_is_explained(message):
     assert message in GUIDE
-    source = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "macros").glob("*.py"))
+    source = "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "macros").rglob("*.py")))
     # "expected ..." is put in front of some phrases when the message is made.
     assert message.removeprefix("expected ") in source, f"the guide explains a message no code gives: {message}"

@@ -15,7 +15,7 @@ import pytest
 from support import MINIMAL_AUTHORITY, ROOT, build
 from test_bad_input import edited, validate
 
-from macros.loader import load_authorities, load_authority
+from macros.data.loader import load_authorities, load_authority
 
 
 def check(tmp_path, text: str, where: str, *messages: str, name: str = "example.yaml") -> str:

@@ -8,7 +8,7 @@ import re
 from support import MINIMAL_AUTHORITY, build_one
 from test_bad_input import validate
 
-from macros.page_kinds import PAGE_KINDS
+from macros.pages.page_kinds import PAGE_KINDS
 
 OVERDUE = MINIMAL_AUTHORITY.replace("last_reviewed: 2026-01-15", "last_reviewed: 2020-03-10\n"
                                     "local_offer_url: https://www.example.gov.uk/local-offer")

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from support import MINIMAL_AUTHORITY
 
-from macros.loader import load_authority
+from macros.data.loader import load_authority
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                            HealthCheck.function_scoped_fixture])

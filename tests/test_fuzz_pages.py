@@ -9,9 +9,9 @@ from pydantic import ValidationError
 
 from support import html_outside_allowlist
 
-from macros.council_pages import render
-from macros.model import Authority
-from macros.page_kinds import PAGE_KINDS
+from macros.pages.council_pages import render
+from macros.data.model import Authority
+from macros.pages.page_kinds import PAGE_KINDS
 
 # Pieces of Markdown, HTML, Jinja and URL tricks an attacker would try, mixed with random text.
 FRAGMENTS = [

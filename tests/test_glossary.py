@@ -5,7 +5,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from macros.glossary import explain_terms, load_glossary
+from macros.pages.glossary import explain_terms, load_glossary
 
 
 def test_first_use_only_is_linked_with_its_meaning():
@@ -122,7 +122,7 @@ def _shown(html: str) -> str:
 def test_whatever_an_editor_writes_reads_the_same_once_terms_are_explained(text):
     from markupsafe import escape as jinja_escape
 
-    from macros.safe_html import markdown_html
+    from macros.pages.safe_html import markdown_html
 
     terms = tuple({"term": word, "stands_for": None, "meaning": f"The word {word}.", "id": f"term-{word}",
                    "href": f"x/#term-{word}"} for word in MARKUP_WORDS)

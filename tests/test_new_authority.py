@@ -14,9 +14,9 @@ from pydantic import BaseModel
 from support import ROOT
 from test_bad_input import validate
 
-from macros.loader import load_authority
-from macros.model import Authority
-from macros.yaml_reader import read_yaml
+from macros.data.loader import load_authority
+from macros.data.model import Authority
+from macros.data.yaml_reader import read_yaml
 
 SCRIPT = ROOT / "scripts" / "new_authority.py"
 

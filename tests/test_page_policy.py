@@ -58,7 +58,7 @@ def test_a_script_in_a_national_page_stops_the_build(tmp_path):
 
 
 def test_data_scripts_are_allowed_and_the_theme_runs_from_files(tmp_path):
-    from macros.content_policy import inline_code
+    from macros.build.content_policy import inline_code
 
     assert inline_code('<script type="application/ld+json">{"a": 1}</script>'
                        '<script id="__config" type="application/json">{}</script>'

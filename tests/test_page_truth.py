@@ -33,7 +33,7 @@ def test_the_council_sendiass_is_named_in_the_law_box_where_the_council_lists_on
 def test_the_national_page_and_council_pages_share_one_wording():
     # The law's wording lives in one template, used by both.
     assert "6 weeks" not in (ROOT / "content" / "ehc-needs-assessment.md").read_text(encoding="utf-8")
-    assert "6 weeks" not in (ROOT / "macros" / "pages" / "ehc-needs-assessment.html").read_text(encoding="utf-8")
+    assert "6 weeks" not in (ROOT / "macros" / "pages" / "council" / "ehc-needs-assessment.html").read_text(encoding="utf-8")
 
 
 def test_the_home_page_says_which_council_handles_what(built_site):
@@ -64,7 +64,7 @@ def test_stage_points_are_grouped_not_prefixed(built_site):
 
 @pytest.mark.parametrize("start", ["", "trafford/", "camden/"])
 def test_each_parent_question_is_one_click_from_the_home_page_and_each_overview(built_site, start):
-    from macros.page_kinds import TASKS
+    from macros.pages.page_kinds import TASKS
 
     html = unescape((built_site / start / "index.html").read_text(encoding="utf-8"))
     for question, key in TASKS:
@@ -205,10 +205,10 @@ def test_national_pages_claim_no_top_up_for_every_council(built_site):
 
 def test_new_national_names_fit_as_a_councils_own_terms_without_a_schema_change(tmp_path):
     from support import MINIMAL_AUTHORITY
-    from macros.council_pages import render
-    from macros.glossary import council_terms, explain_terms
-    from macros.loader import load_authority
-    from macros.page_kinds import BY_KEY
+    from macros.pages.council_pages import render
+    from macros.pages.glossary import council_terms, explain_terms
+    from macros.data.loader import load_authority
+    from macros.pages.page_kinds import BY_KEY
 
     text = MINIMAL_AUTHORITY.replace("sen_support:\n", (
         "terms:\n  - term: ISP\n    stands_for: Individual Support Plan\n    meaning: The plan school writes with you.\n"

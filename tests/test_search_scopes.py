@@ -1,4 +1,4 @@
-"""A site with many councils splits its search index by council (macros/search_scopes.py).
+"""A site with many councils splits its search index by council (macros/build/search_scopes.py).
 
 The home page's index has the national pages in full and every council page by its title and
 headings; each council's index adds that council's pages in full. Smaller sites keep one index.
@@ -11,7 +11,7 @@ import re
 import sys
 
 from support import ROOT, build
-from macros.search_scopes import Scopes
+from macros.build.search_scopes import Scopes
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from search_report import ScopedSearch  # noqa: E402

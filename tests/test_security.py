@@ -15,8 +15,8 @@ import yaml
 
 from support import ROOT, article_html, build, html_outside_allowlist
 
-from macros.page_kinds import PAGE_KINDS
-from macros.safe_html import is_safe_href, markdown_html
+from macros.pages.page_kinds import PAGE_KINDS
+from macros.pages.safe_html import is_safe_href, markdown_html
 
 SCHEMA = json.loads((ROOT / "authorities" / "authority.schema.json").read_text(encoding="utf-8"))
 # Fields whose values the model checks against a strict form (addresses, dates...), and the
@@ -172,10 +172,10 @@ def test_which_addresses_a_page_may_link_to(url, safe):
 def test_no_page_template_writes_editor_text_into_markdown():
     # The design rule kept by the code's shape: council pages are HTML templates, and the
     # generated Markdown for them holds front matter only.
-    from macros.hooks import page_source
-    from macros.loader import load_authorities
+    from macros.build.hooks import page_source
+    from macros.data.loader import load_authorities
 
-    assert not list((ROOT / "macros" / "pages").glob("*.md"))
+    assert not list((ROOT / "macros" / "pages" / "council").glob("*.md"))
     authorities, _ = load_authorities(ROOT / "authorities")
     for authority in authorities:
         for kind in PAGE_KINDS:
@@ -185,7 +185,7 @@ def test_no_page_template_writes_editor_text_into_markdown():
 
 
 def test_every_page_carries_one_policy_that_allows_no_inline_script(built_site):
-    from macros.content_policy import inline_code
+    from macros.build.content_policy import inline_code
 
     pages = list(built_site.rglob("*.html"))
     assert len(pages) >= 40

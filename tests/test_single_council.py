@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from support import ROOT, build
-from macros.loader import load_authorities
-from macros.page_kinds import PAGE_KINDS
+from macros.data.loader import load_authorities
+from macros.pages.page_kinds import PAGE_KINDS
 
 AUTHORITIES, _ = load_authorities(ROOT / "authorities")
 FIVE = ["barking-and-dagenham", "blackburn-with-darwen", "camden", "stockton-on-tees", "trafford"]

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from support import ROOT
-from macros.loader import load_authorities
-from macros.page_kinds import PAGE_KINDS
-from macros.schema import SCHEMA_FILE, schema_text
+from macros.data.loader import load_authorities
+from macros.pages.page_kinds import PAGE_KINDS
+from macros.data.schema import SCHEMA_FILE, schema_text
 
 AUTHORITIES, _ = load_authorities(ROOT / "authorities")
 SLUGS = ["barking-and-dagenham", "blackburn-with-darwen", "camden", "stockton-on-tees", "trafford"]

@@ -11,7 +11,7 @@ import pytest
 
 from support import MINIMAL_AUTHORITY, ROOT, build
 
-from macros.model import HEADING_MAX, LINE_MAX, LIST_MAX, PARAGRAPHS_MAX
+from macros.data.model import HEADING_MAX, LINE_MAX, LIST_MAX, PARAGRAPHS_MAX
 
 
 def validate(path) -> subprocess.CompletedProcess:

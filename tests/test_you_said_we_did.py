@@ -18,10 +18,10 @@ from support import MINIMAL_AUTHORITY, ROOT
 from test_bad_input import validate
 from test_site import SLUGS, page_text
 
-from macros.council_pages import render
-from macros.coverage import coverage
-from macros.loader import load_authority
-from macros.page_kinds import BY_KEY
+from macros.pages.council_pages import render
+from macros.pages.coverage import coverage
+from macros.data.loader import load_authority
+from macros.pages.page_kinds import BY_KEY
 
 COMMENTS = MINIMAL_AUTHORITY + """\
 local_offer_url: https://www.example.gov.uk/local-offer

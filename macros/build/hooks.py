@@ -2,7 +2,7 @@
 pages to the site.
 
 A council page's Markdown source holds only front matter. Its HTML is rendered from the page-kind
-templates in macros/pages/ by council_pages.py and put in as the page's content in
+templates in macros/pages/council/ by council_pages.py and put in as the page's content in
 on_page_content, after Python-Markdown has run, so editor text never reaches Python-Markdown.
 Nothing generated is written to the repository: the pages exist only inside the build.
 """
@@ -21,13 +21,15 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import components, council_pages, html_slots, national_pages, settings, site_data  # noqa: E402
-from macros.glossary import council_terms, explain_terms  # noqa: E402
-from macros.page_kinds import BY_KEY, PAGE_KINDS  # noqa: E402
+from macros.pages import components, council_pages, html_slots, national_pages  # noqa: E402
+from macros.build import settings  # noqa: E402
+from macros.data import site_data  # noqa: E402
+from macros.pages.glossary import council_terms, explain_terms  # noqa: E402
+from macros.pages.page_kinds import BY_KEY, PAGE_KINDS  # noqa: E402
 
 log = logging.getLogger("mkdocs.local_offer")
 

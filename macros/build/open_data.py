@@ -19,13 +19,13 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from macros import site_data
-from macros.compare import FACTS, cells
-from macros.page_kinds import BY_KEY
-from macros.safe_html import markdown_html
-from macros.schema import SCHEMA_FILE
+from macros.data import site_data
+from macros.pages.compare import FACTS, cells
+from macros.pages.page_kinds import BY_KEY
+from macros.pages.safe_html import markdown_html
+from macros.data.schema import SCHEMA_FILE
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_NAME = "authority.schema.json"
 ROLE_NAMES = {"sendiass": "SEND Information, Advice and Support Service", "sen_team": "SEN team",
               "parent_carer_forum": "Parent carer forum", "local_offer_team": "Local Offer team", "other": "Other"}

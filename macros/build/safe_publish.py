@@ -17,7 +17,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from macros.content_policy import META_NAME  # noqa: E402  (hooks run with the project on sys.path)
+from macros.build.content_policy import META_NAME  # noqa: E402  (hooks run with the project on sys.path)
 
 _build: dict = {}
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from macros import site_data
+from macros.data import site_data
 
 def split_above(config) -> int:
     return int((config["extra"].get("local_offer") or {}).get("search_split_above", 20))  # checked by settings.apply

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .problems import Problem
-from .safe_text import for_log
+from ..data.problems import Problem
+from ..data.safe_text import for_log
 
 # The published address: https with a host name, or this machine for local use, then a path of
 # plain characters. Nothing that could close an attribute or start another scheme.

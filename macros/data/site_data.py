@@ -24,7 +24,7 @@ class SiteData:
 
 
 def load_site_data(config_dir: Path, extra: dict) -> SiteData:
-    # The options were checked by settings.apply (macros/settings.py).
+    # The options were checked by settings.apply (macros/build/settings.py).
     options = extra.get("local_offer", {}) or {}
     directory = config_dir / (options.get("authorities_dir") or "authorities")
     authorities, found = load_authorities(directory, root=config_dir, reserved=reserved_slugs(config_dir))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Callable, Optional
 
 from .components import pounds
-from .model import Authority
+from ..data.model import Authority
 
 NOT_PUBLISHED = "Not published"
 

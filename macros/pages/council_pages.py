@@ -1,4 +1,4 @@
-"""Each council's pages, rendered straight to HTML from the page-kind templates in macros/pages/.
+"""Each council's pages, rendered straight to HTML from the page-kind templates in macros/pages/council/.
 
 A council page's Markdown source is empty: the hooks put this HTML in as the page's content
 after Python-Markdown has run, so editor text never meets Python-Markdown. The templates are
@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import components, views
-from .model import Authority
+from ..data.model import Authority
 from .page_kinds import BY_KEY, PAGE_KINDS, PAGES_DIR, TASKS, PageKind
 from .safe_html import mailto_href, markdown_html, web_href
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from .model import Authority
+from ..data.model import Authority
 
 
 @dataclass(frozen=True)

@@ -19,16 +19,17 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import html_slots, site_data  # noqa: E402
-from macros.compare import FACTS, cells  # noqa: E402
-from macros.coverage import TOPICS, coverage  # noqa: E402
-from macros.glossary import load_glossary  # noqa: E402
-from macros.page_kinds import BY_KEY, PAGE_KINDS, TASKS  # noqa: E402
-from macros.safe_html import web_href  # noqa: E402
+from macros.pages import html_slots  # noqa: E402
+from macros.data import site_data  # noqa: E402
+from macros.pages.compare import FACTS, cells  # noqa: E402
+from macros.pages.coverage import TOPICS, coverage  # noqa: E402
+from macros.pages.glossary import load_glossary  # noqa: E402
+from macros.pages.page_kinds import BY_KEY, PAGE_KINDS, TASKS  # noqa: E402
+from macros.pages.safe_html import web_href  # noqa: E402
 
 _national = Environment(loader=FileSystemLoader(Path(__file__).parent / "national"), autoescape=True,
                         undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)

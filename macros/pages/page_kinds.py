@@ -1,11 +1,11 @@
-"""The set of pages every authority gets, in order. One template per kind lives in macros/pages/."""
+"""The set of pages every authority gets, in order. One template per kind lives in macros/pages/council/."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-PAGES_DIR = Path(__file__).parent / "pages"
+PAGES_DIR = Path(__file__).parent / "council"
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ Components read only their params; this is the one place that knows both shapes.
 from __future__ import annotations
 
 from .components import slug
-from .model import Authority, ExpectationList
+from ..data.model import Authority, ExpectationList
 
 CONTACT_ROLE_LABELS = {
     "sendiass": "Free, independent advice (SENDIASS)",

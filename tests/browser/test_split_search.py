@@ -1,4 +1,4 @@
-"""In Chromium, a split site's council pages load their own council's index (macros/search_scopes.py)."""
+"""In Chromium, a split site's council pages load their own council's index (macros/build/search_scopes.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-/* A council's pages search their own council's index (macros/search_scopes.py). Material asks
+/* A council's pages search their own council's index (macros/build/search_scopes.py). Material asks
    for search/search_index.json as soon as its bundle loads, so this runs first, in the head.
    It relies on every page being loaded whole (navigation.instant stays off in mkdocs.yml). */
 (function () {
