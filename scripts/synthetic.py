@@ -172,10 +172,10 @@ def make_authority(index: int, place: str, seed: int = 1) -> Authority:
                                      amount_is_up_to=rng.random() < 0.5, period="a year",
                                      held_by="your child's school", pays_for=rng.choice(SENTENCES))
                       for i in range(rng.randint(1, 3))],
-            top_up=TopUpRoute(name=rng.choice(["High Needs Top-up", "Inclusion Panel", "SEN Support Panel"]),
-                              needs_ehc_needs_assessment=rng.choice([None, True, False]),
-                              description=_text(rng, 2, 4), application_must_include=_items(rng, 0, 6),
-                              also_offers=_items(rng, 0, 3)) if rng.random() < 0.7 else None)),
+            top_up_routes=[TopUpRoute(name=rng.choice(["High Needs Top-up", "Inclusion Panel", "SEN Support Panel"]),
+                                      needs_ehc_needs_assessment=rng.choice([None, True, False]),
+                                      description=_text(rng, 2, 4), application_must_include=_items(rng, 0, 6),
+                                      also_offers=_items(rng, 0, 3)) for _ in range(rng.choice([0, 1, 1, 2]))])),
         ehc_needs_assessment=maybe(EhcNeedsAssessment(
             introduction=_text(rng, 1, 3), who_can_ask=_items(rng, 2, 4),
             steps=[EhcStep(title=f"Step {i + 1}", body=_text(rng, 1, 3)) for i in range(rng.randint(3, 7))],

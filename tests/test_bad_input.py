@@ -47,6 +47,9 @@ BAD_FILES = [
      "example.yaml:5:16: last_reviewed:", "expected a date written as YYYY-MM-DD"),
     ("slug-not-file-name", edited("slug: example", "slug: elsewhere"),
      "example.yaml:4:7: slug:", 'expected "example" (the file name), got "elsewhere"'),
+    ("unquoted-colon", edited("  summary: Schools in Example give extra help to children who need it.",
+                              "  summary: Schools in Example help: they give extra support."),
+     "example.yaml:7:", "this text has a colon and a space in it"),
     ("empty", "", "example.yaml:1:1:", "the file is empty"),
     ("only-comments", "# yaml-language-server: $schema=./authority.schema.json\n", "example.yaml:1:1:", "the file is empty"),
     ("not-a-mapping", "- just\n- a list\n", "example.yaml:1:1:", "expected a group of fields"),
@@ -114,4 +117,4 @@ def test_a_good_file_alone_builds(tmp_path):
     assert "£6,000" in funding
     # A page kind whose data the council lacks still exists and says whom to ask.
     school = re.sub(r"<[^>]+>", "", (site / "example" / "school" / "index.html").read_text(encoding="utf-8"))
-    assert "Example has not published this yet" in school and "Or ask Example SENDIASS" in school
+    assert "This is not on this site yet" in school and "Or ask Example SENDIASS" in school

@@ -27,14 +27,15 @@ def test_the_page_shows_every_fact_for_every_council_linked_to_its_source(built_
         assert all(text.strip() for _, text in shown), "never blank"
 
 
-def test_facts_say_what_the_council_says_or_that_it_has_not_published_it():
+def test_facts_say_what_the_council_says_or_that_they_are_not_on_this_site_yet():
     trafford = dict(zip((f.label for f in FACTS), (c.text for c in cells(next(a for a in AUTHORITIES if a.slug == "trafford")))))
     assert trafford["Funding for a child's SEN support"] == "Up to £6,000 for each child (Element 2)"
-    assert trafford["Least number of Assess, Plan, Do, Review cycles"] == "At least 2, with Element 2 funding"
-    assert trafford["Top-up funding"] == NOT_PUBLISHED
+    assert trafford["Least number of Assess, Plan, Do, Review cycles"] == (
+        "Schools need to go round the Assess, Plan, Do, Review cycle at least 2 times with Element 2 funding")
+    assert trafford["Top-up funding"] == NOT_PUBLISHED == "Not on this site yet"
     stockton = dict(zip((f.label for f in FACTS), (c.text for c in cells(next(a for a in AUTHORITIES if a.slug == "stockton-on-tees")))))
     assert stockton["Top-up funding"] == "One Point Panel: no EHC needs assessment needed"
-    assert stockton["Free, independent advice (SENDIASS)"] == "SENDIASS: 01642 527158, SENDIASS@stockton.gov.uk"
+    assert stockton["Information, advice and support (SENDIASS)"] == "SENDIASS: 01642 527158, SENDIASS@stockton.gov.uk"
 
 
 def test_the_csv_is_the_same_table(built_site):

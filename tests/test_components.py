@@ -79,7 +79,7 @@ def check_step_by_step(root: Node, p: dict) -> None:
     for n, (li, step) in enumerate(zip(steps, p["steps"]), start=1):
         (heading,) = li.all(f"h{level}")
         assert heading.attrs["id"], "each step heading needs an id to link to"
-        expected = f"Step {n}: {step['title']}" + (" (optional)" if step.get("optional") else "")
+        expected = f"Step {n}: {step['title']}" + (" (not every child)" if step.get("optional") else "")
         assert heading.text() == expected
         (content,) = li.all("div", id=f"{p['id']}-content-{n}")
         if step.get("badge"):
@@ -183,12 +183,29 @@ def check_review_dates(root: Node, p: dict) -> None:
     assert para.text() == expected + (" (overdue)" if p.get("overdue") else "")
 
 
+def check_council_words(root: Node, p: dict) -> None:
+    (details,) = root.all("details", class_="lo-said")
+    assert "open" not in details.attrs  # closed until a parent asks: calm, not cluttered
+    publisher = p["publisher"]
+    expected = (f"In {publisher}{chr(39) if publisher.endswith('s') else chr(39) + 's'} words" if publisher
+                else "In the words of the pages it comes from")
+    assert details.all("summary")[0].text() == expected
+    quotes = details.all("blockquote", class_="lo-said__quote")
+    assert [q.text() for q in quotes] == [q["text"] for q in p["quotes"]]
+    for source, quote in zip(details.all("p", class_="lo-said__source"), p["quotes"]):
+        assert quote["title"] in source.text()
+        links = source.all("a")
+        assert [a.attrs["href"] for a in links] == ([quote["url"]] if quote.get("url") else [])
+        if quote.get("date"):
+            assert long_date(quote["date"]) in source.text()
+
+
 CHECKS = {name: globals()[f"check_{name}"] for name in COMPONENTS}
 
 
 def test_every_component_has_a_check_and_enough_examples():
     assert set(CHECKS) == {"step_by_step", "checklist", "funding_table", "faq", "contact_card", "notice",
-                           "review_dates"}
+                           "review_dates", "council_words"}
     for name in COMPONENTS:
         assert len(spec(name)["examples"]) >= 3, name
     rendered = " ".join(render(c, **p) for c, _, p in examples())

@@ -19,7 +19,7 @@ AUTHORITIES, _ = load_authorities(ROOT / "authorities")
 
 def test_one_list_of_topics_from_the_law_reference():
     assert tuple(topic.key for topic in TOPICS) == TOPIC_KEYS
-    law = (ROOT.parent / "shared" / "reference" / "local-offer-law.md").read_text(encoding="utf-8")
+    law = (ROOT / "docs" / "reference" / "local-offer-law.md").read_text(encoding="utf-8")
     listed = set(re.findall(r"^\| ([a-z-]+) \|", law, re.M)) - {"key"}
     assert listed - {"review"} <= set(TOPIC_KEYS), listed - set(TOPIC_KEYS)
 
@@ -46,7 +46,7 @@ def test_the_coverage_page_shows_every_council_and_topic(built_site):
     assert [unescape(label) for label, _ in rows] == [topic.label for topic in TOPICS]
     for index, (_, cells) in enumerate(rows):
         shown = re.findall(r"<td [^>]*>(.*?)</td>", cells, re.S)
-        expected = [{"data": "Yes, on this site", "": "Not published here"}.get(coverage(a)[index].by)
+        expected = [{"data": "Yes, on this site", "": "Not on this site yet"}.get(coverage(a)[index].by)
                     for a in AUTHORITIES]
         assert [re.sub(r"<[^>]+>", "", cell).strip() for cell in shown] == expected
 

@@ -15,6 +15,7 @@ from macros.pages.page_kinds import PAGE_KINDS
 
 GUIDE = (ROOT / "EDITING.md").read_text(encoding="utf-8")
 SNIPPETS = re.findall(r"```yaml\n(.*?)```", GUIDE, re.S)
+SOURCE_PAGE = re.findall(r"```markdown\n(.*?)```", GUIDE, re.S)[0]  # the guide's example source page
 
 
 def test_the_guide_has_snippets_and_the_readme_links_to_it():
@@ -27,6 +28,8 @@ def test_every_snippet_is_valid_in_a_real_file(tmp_path, snippet):
     base = yaml.safe_load(MINIMAL_AUTHORITY)
     base.update(yaml.safe_load(snippet))  # the snippet's sections replace the minimal file's
     path = tmp_path / "example.yaml"
+    (tmp_path / "sources" / "example").mkdir(parents=True)
+    (tmp_path / "sources" / "example" / "sen-support.md").write_text(SOURCE_PAGE, encoding="utf-8")
     path.write_text("# yaml-language-server: $schema=./authority.schema.json\n"
                     + yaml.safe_dump(base, sort_keys=False, allow_unicode=True), encoding="utf-8")
     authority, problems = load_authority(path)
@@ -46,10 +49,28 @@ def test_every_page_kind_is_described_with_a_screenshot_kept_in_the_repository()
     "expected a UK phone number in quotes", "expected an email address", "expected a web address starting with https://",
     "expected a date written as YYYY-MM-DD", "this text must be on one line", "invisible or control character",
     "this line starts with '- ' but is read as more words of the line above", "no source covers",
-    "replace this placeholder", "the review was due on",
+    "replace this placeholder", "the review was due on", "source pages", "this statement has no council_says",
+    "no source page called", "which the council's words do not",
 ])
 def test_every_message_is_explained(message):
     assert message in GUIDE
     source = "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "macros").rglob("*.py")))
     # "expected ..." is put in front of some phrases when the message is made.
     assert message.removeprefix("expected ") in source, f"the guide explains a message no code gives: {message}"
+
+
+def test_the_paragraph_rule_in_the_guide_is_what_the_site_does(tmp_path):
+    from macros.pages.safe_html import markdown_html
+
+    assert "leave **two** blank lines" in GUIDE
+    rendered = {}
+    for blanks in (1, 2):
+        summary = "  summary: >-\n    First part.\n" + "\n" * blanks + "    Second part.\n"
+        path = tmp_path / f"blank{blanks}" / "example.yaml"
+        path.parent.mkdir()
+        text = re.sub(r"  summary: .*\n", summary, MINIMAL_AUTHORITY, count=1)
+        path.write_text(text, encoding="utf-8")
+        authority, problems = load_authority(path)
+        assert authority is not None, problems
+        rendered[blanks] = str(markdown_html(authority.sen_support.summary)).count("<p>")
+    assert rendered == {1: 1, 2: 2}  # one blank line joins the paragraphs; two start a new one

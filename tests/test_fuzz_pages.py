@@ -60,9 +60,11 @@ def authorities(draw) -> dict:
         "funding": {"introduction": draw(markdown), "elements": [{
             "name": draw(text), "amount": 6000, "period": draw(text), "held_by": draw(text), "pays_for": draw(text),
             "amount_is": "per_child",
-            "notes": draw(texts)}], "top_up": {"name": draw(text), "description": draw(markdown),
+            "notes": draw(texts)}], "top_up_routes": [{"name": draw(text), "description": draw(markdown),
                                                "application_must_include": draw(texts), "also_offers": draw(texts),
-                                               "monitoring": draw(text), "decided_by": draw(text)}},
+                                               "monitoring": draw(text), "decided_by": draw(text),
+                                               "meets": draw(text), "deadlines": draw(texts), "outcomes": draw(texts),
+                                               "appeal": draw(markdown), "thresholds": [{"above": 20000, "what_happens": draw(text)}]}]},
         "ehc_needs_assessment": {"introduction": draw(markdown), "who_can_ask": draw(texts), "steps": [step(), step()],
                                  "how_to_ask": [{"method": "online_form", "description": draw(text),
                                                  "url": "https://www.example.gov.uk/form"}],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from html.parser import HTMLParser
 
 import pytest
 
@@ -25,9 +26,11 @@ def test_every_councils_ehc_page_gives_the_law_beside_its_own_steps(built_site, 
 
 def test_the_council_sendiass_is_named_in_the_law_box_where_the_council_lists_one(built_site):
     law = page_text(built_site, "camden/ehc-needs-assessment").split("The law in England", 1)[1]
-    assert "Camden SENDIASS can help you ask, and help if you disagree: see who to contact" in law
+    assert ("Camden SENDIASS can give you information and advice about asking, and about what you can do if you disagree:"
+            " see who to contact") in law
     law = page_text(built_site, "barking-and-dagenham/ehc-needs-assessment").split("The law in England", 1)[1]
-    assert "every council has a SENDIASS" in law
+    assert "every council must make sure you can get information and advice about asking" in law
+    assert "SENDIASS" in law
 
 
 def test_the_national_page_and_council_pages_share_one_wording():
@@ -108,7 +111,7 @@ def test_every_link_within_the_site_leads_to_a_page(built_site):
     assert not broken, broken[:20]
 
 
-NOTICE = "has not published this yet"
+NOTICE = "This is not on this site yet"
 
 
 @pytest.mark.parametrize("url", ["trafford/school", "camden/school", "barking-and-dagenham/school",
@@ -154,7 +157,7 @@ def test_no_step_is_labelled_optional_unless_the_council_says_so(built_site):
 def test_services_named_without_details_are_on_the_contacts_page(built_site):
     text = page_text(built_site, "trafford/contacts")
     assert "Trafford Parents Forum" in text and "Trafford SEND Information, Advice and Support Service" in text
-    assert "Trafford's pages name this service but do not give its phone number, email or website" in text
+    assert "Trafford's pages name this service. This site does not have its phone number, email or website yet." in text
 
 
 def test_camdens_transition_text_is_on_its_school_page(built_site):
@@ -221,3 +224,191 @@ def test_new_national_names_fit_as_a_councils_own_terms_without_a_schema_change(
     html = explain_terms(str(render(BY_KEY["overview"], authority)), "example/", council_terms(authority))
     assert '<abbr title="Individual Support Plan">ISP</abbr>' in html
     assert 'href="../example/#term-targeted-plus"' in html
+
+
+# What a reader sees, block by block (a paragraph, list item, heading or table cell each), read with
+# html.parser rather than by regex over the HTML, so markup inside a sentence cannot hide a claim.
+_BLOCKS = {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "summary", "caption", "div",
+           "section", "tr", "ul", "ol", "table", "details", "br"}
+
+
+class _VisibleText(HTMLParser):
+    def __init__(self, whole: bool):
+        super().__init__(convert_charrefs=True)
+        self.inside = 1 if whole else 0  # a rendered fragment is all content; a page's content is its <article>
+        self.hidden = 0
+        self.blocks = [""]
+
+    def handle_starttag(self, tag, attrs):
+        self.inside += tag == "article"
+        self.hidden += tag in ("script", "style", "template")
+        if tag in _BLOCKS:
+            self.blocks.append("")
+
+    def handle_endtag(self, tag):
+        if tag in _BLOCKS:
+            self.blocks.append("")
+        self.inside -= tag == "article"
+        self.hidden -= tag in ("script", "style", "template")
+
+    def handle_data(self, data):
+        if self.inside > 0 and not self.hidden:
+            self.blocks[-1] += data
+
+
+def visible_blocks(html: str, whole: bool = False) -> list[str]:
+    """The text a reader sees in a page's <article> (or in all of `html` if `whole`), one string per block."""
+    parser = _VisibleText(whole)
+    parser.feed(html)
+    return [text for text in (re.sub(r"\s+", " ", block).strip() for block in parser.blocks) if text]
+
+
+def _pages(site):
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 40
+    for page in pages:
+        yield page.relative_to(site).as_posix(), visible_blocks(page.read_text(encoding="utf-8"))
+
+
+# The site knows only the council pages it was written from: it says what is not on this site yet.
+BLAMES_THE_COUNCIL = r"\b(?:has|have)(?: not|n't|n’t) (?:yet )?published\b|\bdo(?:es)?(?: not|n't|n’t) publish\b|\bnot published\b"
+# Wording the law does not support, with what the law says instead (docs/reference/local-offer-law.md).
+BEYOND_THE_LAW = {
+    r"\b(?:16|sixteen)\s*(?:to|-|–|—|until|and)\s*(?:25|twenty-five)\b":
+        "a young person is over compulsory school age and under 25",
+    r"\bfirst step (?:towards|to|on the way to)\b[^.]*\b(?:EHC ?P|EHC plan|Education, Health and Care plan)":
+        "an assessment may not lead to a plan (reg 10)",
+    r"\bafter (?:several|a few|many|a number of|two|three|2|3) (?:cycles|rounds)\b":
+        "schools may involve specialists at any point (CoP 6.58)",
+    BLAMES_THE_COUNCIL: "say it is not on this site yet",
+}
+# Only a council's own words may call a service free or independent; the law asks for impartial advice.
+FREE_OR_INDEPENDENT = r"\bfree,? (?:and )?independent\b|\bindependent,? (?:and )?free\b"
+
+
+def _council_yaml(slug: str) -> str:
+    path = ROOT / "authorities" / f"{slug}.yaml"
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
+def test_no_page_says_more_than_the_law_or_blames_a_council(built_site):
+    wrong = []
+    for url, blocks in _pages(built_site):
+        text = " ".join(blocks)
+        for pattern, instead in BEYOND_THE_LAW.items():
+            wrong += [f"{url}: {m.group(0)!r} ({instead})" for m in re.finditer(pattern, text, re.I)]
+        own_words = _council_yaml(url.split("/")[0])
+        if not re.search(FREE_OR_INDEPENDENT, own_words, re.I):
+            wrong += [f"{url}: {m.group(0)!r}" for m in re.finditer(FREE_OR_INDEPENDENT, text, re.I)]
+    assert not wrong, wrong
+
+
+# The passage that says who may ask for an assessment: a sentence about asking for one, and the
+# sentences with it ("So can your child's school...").
+_WHO_MAY_ASK = re.compile(r"\bwho (?:can|may) (?:ask|request|apply)\b|\b(?:can|may) (?:also )?(?:ask|request|apply)\b"
+                          r"[^.]*\bassessment\b|\brequest an? (?:EHC )?(?:needs )?assessment\b", re.I)
+
+
+def test_no_page_says_a_nursery_can_ask_for_an_ehc_needs_assessment(built_site):
+    # s.36(1): the parent, the young person, or someone acting for a school or post-16 institution.
+    # A nursery may tell the council about a child (CoP 9.8), but is not named as able to ask.
+    passages = [(url, block) for url, blocks in _pages(built_site) for block in blocks if _WHO_MAY_ASK.search(block)]
+    assert any(url == "ehc-needs-assessment/index.html" for url, _ in passages), "the law box was not found"
+    assert not [(url, block) for url, block in passages if re.search(r"\bnurser(?:y|ies)\b", block, re.I)]
+
+
+def test_the_law_box_says_who_may_ask_and_that_a_plan_may_not_follow(built_site):
+    law = page_text(built_site, "ehc-needs-assessment").split("The law in England", 1)[1]
+    assert "So can your child's school or college." in law
+    assert "over compulsory school age and under 25" in law
+    assert "An assessment does not always lead to a plan" in law and "within 16 weeks of the request" in law
+
+
+def test_the_compare_page_says_not_on_this_site_yet_where_a_fact_is_missing(built_site):
+    from macros.pages.compare import FACTS, cells
+    from test_site import AUTHORITIES
+
+    html = (built_site / "compare" / "index.html").read_text(encoding="utf-8")
+    rows = [visible_blocks(row, whole=True) for row in re.findall(r"<tr>.*?</tr>", html.split("<tbody>", 1)[1], re.S)]
+    assert [row[0] for row in rows] == [fact.label for fact in FACTS]
+    missing = 0
+    for index, row in enumerate(rows):
+        for authority, shown in zip(AUTHORITIES, row[1:]):
+            if not cells(authority)[index].published:
+                assert shown == "Not on this site yet", (authority.slug, row[0], shown)
+                missing += 1
+    assert missing, "a council in authorities/ is missing a fact, so the page must show one"
+    text = page_text(built_site, "compare")
+    assert "Not published" not in text and "Free, independent" not in text
+
+
+def test_the_coverage_page_says_not_on_this_site_yet_for_a_topic_it_lacks(built_site):
+    text = page_text(built_site, "coverage")
+    assert "Not on this site yet" in text and "Not published" not in text
+
+
+def _council_words(authority) -> list[str]:
+    words = [authority.name, authority.short_name]
+    for contact in authority.contacts:
+        words += [contact.name, str(contact.description or ""), contact.opening_hours or "", *contact.address]
+    for source in authority.sources:
+        about = authority.source_page(source).about if source.file else source
+        words += [about.title, about.publisher or ""]
+    return sorted(filter(None, words), key=len, reverse=True)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_contacts_page_never_calls_sendiass_free_or_independent_in_its_own_words(built_site, slug):
+    from test_site import AUTHORITIES
+
+    authority = next(a for a in AUTHORITIES if a.slug == slug)
+    html = (built_site / slug / "contacts" / "index.html").read_text(encoding="utf-8")
+    text = " ".join(visible_blocks(html))
+    for words in _council_words(authority):  # what the council's own data says may stand
+        text = text.replace(" ".join(words.split()), " ")
+    assert not re.search(r"\bfree\b|\bindependent", text, re.I), text
+    assert "impartial" in text and "arm's length from the council" in text
+
+
+def test_a_page_kind_the_council_has_no_data_for_says_not_on_this_site_yet_and_where_to_ask(tmp_path):
+    from support import MINIMAL_AUTHORITY
+    from macros.data.loader import load_authority
+    from macros.pages.council_pages import render
+    from macros.pages.page_kinds import PAGE_KINDS
+
+    path = tmp_path / "example.yaml"
+    path.write_text(MINIMAL_AUTHORITY.replace("sources:", "local_offer_url: https://www.example.gov.uk/local-offer\nsources:"),
+                    encoding="utf-8")
+    authority, problems = load_authority(path)
+    assert problems == []
+    notices = 0
+    for kind in PAGE_KINDS:
+        blocks = visible_blocks(str(render(kind, authority)), whole=True)
+        text = " ".join(blocks)
+        assert not re.search(BLAMES_THE_COUNCIL, text, re.I), (kind.key, text)
+        assert not re.search(r"\bExample's pages (?:do|does) not\b", text), (kind.key, text)
+        assert not re.search(r"\bfree\b|\bindependent", text, re.I), (kind.key, text)
+        for at, block in enumerate(blocks):
+            if block == "This is not on this site yet":
+                notices += 1
+                ask = blocks[at + 1]
+                assert "on this site yet. Ask your child's SENCO. Or ask Example SENDIASS" in ask, ask
+                assert "Example's own Local Offer website" in ask, ask
+    assert notices >= 4
+
+
+def test_a_sentence_says_who_decides_top_up_only_from_decided_by(tmp_path):
+    from support import MINIMAL_AUTHORITY
+    from macros.data.loader import load_authority
+    from macros.pages.council_pages import render
+    from macros.pages.page_kinds import BY_KEY
+
+    top_up = "  top_up_routes:\n    - name: One Point Panel\n"
+    for extra, expected in (("", None), ("      decided_by: a panel of head teachers\n", "Who decides: a panel of head teachers.")):
+        path = tmp_path / "example.yaml"
+        path.write_text(MINIMAL_AUTHORITY.replace("contacts:", top_up + extra + "contacts:"), encoding="utf-8")
+        authority, problems = load_authority(path)
+        assert problems == []
+        blocks = visible_blocks(str(render(BY_KEY["funding"], authority)), whole=True)
+        decides = [block for block in blocks if re.search(r"\bdecides?\b", block, re.I)]
+        assert decides == ([expected] if expected else []), decides

@@ -35,6 +35,16 @@ def test_the_schema_file_is_up_to_date():
     assert committed == schema_text(), "run scripts/generate_schema.py and commit the result"
 
 
+def test_every_field_in_the_schema_tells_an_editor_what_it_is():
+    import json
+
+    schema = json.loads((ROOT / SCHEMA_FILE).read_text(encoding="utf-8"))
+    models = [("Authority", schema), *schema["$defs"].items()]
+    missing = [f"{name}.{field}" for name, model in models for field, spec in model.get("properties", {}).items()
+               if len(spec.get("description", "")) < 10]
+    assert missing == []
+
+
 def test_every_authority_file_points_editors_at_the_schema():
     for path in (ROOT / "authorities").glob("*.yaml"):
         first = path.read_text(encoding="utf-8").splitlines()[0]
@@ -111,7 +121,7 @@ def test_contact_links_can_be_followed(built_site):
 def test_a_missing_section_says_so_and_whom_to_ask(built_site):
     # Stockton's pages say nothing about its EHC needs assessment steps.
     text = page_text(built_site, "stockton-on-tees/ehc-needs-assessment")
-    assert "Stockton-on-Tees has not published this yet" in text
+    assert "This is not on this site yet" in text
     assert "SEN Team" in text or "SEN team" in text
 
 

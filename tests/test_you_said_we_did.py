@@ -42,7 +42,7 @@ you_said_we_did:
 @pytest.mark.parametrize("slug", SLUGS)
 def test_a_council_with_no_comments_published_says_so_and_how_to_comment(built_site, slug):
     text = page_text(built_site, f"{slug}/you-said-we-did")
-    assert "has not published this yet" in text
+    assert "This is not on this site yet" in text
     assert "How to tell" in text and "what you think" in text
 
 
@@ -55,7 +55,7 @@ def test_comments_are_listed_newest_first_with_the_councils_response(tmp_path):
     headings = re.findall(r"<h2 id=\"comment-\d\">(.*?)</h2>", html)
     assert headings == ["Comment from September 2025", "Comment from March 2025"]
     assert html.index("SENDIASS phone number") < html.index("hard to find")
-    assert "We did (1 October 2025)" in html and "has not published this yet" not in html
+    assert "We did (1 October 2025)" in html and "not on this site yet" not in html
     assert 'href="https://www.example.gov.uk/local-offer/feedback"' in html
     topic = next(row for row in coverage(authority) if row.topic.key == "you-said-we-did")
     assert topic.by == "data"

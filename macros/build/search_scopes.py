@@ -29,7 +29,7 @@ from mkdocs.plugins import event_priority
 from macros.data import site_data
 
 def split_above(config) -> int:
-    return int((config["extra"].get("local_offer") or {}).get("search_split_above", 20))  # checked by settings.apply
+    return int((config["extra"].get("local_offer") or {}).get("search_split_above", 40))  # checked by settings.apply
 
 
 def is_split(config) -> bool:

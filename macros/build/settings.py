@@ -95,7 +95,7 @@ def apply(config) -> list[Problem]:
         reader.refuse(AUTHORITIES_DIR, directory, "no such folder: check the name, from the folder mkdocs.yml is in")
     options["authorities_dir"] = directory
 
-    split = reader.text(SPLIT_ABOVE, options.get("search_split_above", 20))
+    split = reader.text(SPLIT_ABOVE, options.get("search_split_above", 40))
     if not (re.fullmatch(r"[0-9]{1,6}", split) and int(split) <= MAX_SPLIT_ABOVE):
         reader.refuse(SPLIT_ABOVE, split)
         split = "0"

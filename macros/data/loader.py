@@ -17,10 +17,12 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .model import TEXT_KINDS, Authority, http_addresses
+from .model import STATEMENT_FORMS, TEXT_KINDS, Authority, http_addresses
 from .problems import FieldPath, Invalid, Problem, field_name
 from .safe_text import for_log
 from .yaml_reader import Reader, read_yaml
+from . import provenance
+from .sources import SOURCES_FOLDER, read_pages, sources_folder
 
 __all__ = ["Problem", "load_authority", "load_authorities", "authority_files", "name_clashes", "field_name", "FieldPath"]
 SCHEMA_NAME = "authority.schema.json"
@@ -54,9 +56,9 @@ def _got(value: Any) -> str:
     return for_log(text if len(text) <= 60 else text[:57] + '..."')
 
 
-def _model_at(path: FieldPath) -> type[BaseModel] | None:
+def _model_at(path: FieldPath, root: type[BaseModel] = Authority) -> type[BaseModel] | None:
     """The model whose fields are allowed at `path`, for suggesting a correct spelling."""
-    model: Any = Authority
+    model: Any = root
     for part in path:
         if isinstance(part, int):
             continue
@@ -79,12 +81,12 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _describe(error: dict, path: FieldPath) -> tuple[str, str]:
+def _describe(error: dict, path: FieldPath, root: type[BaseModel] = Authority) -> tuple[str, str]:
     kind, leaf = error["type"], next((p for p in reversed(path) if isinstance(p, str)), "")
     if kind == "missing":
         return "this required field is missing", f"add '{leaf}:' here"
     if kind == "extra_forbidden":
-        allowed = list((_model_at(path[:-1]) or Authority).model_fields)
+        allowed = list((_model_at(path[:-1], root) or root).model_fields)
         close = difflib.get_close_matches(str(leaf), allowed, n=1)
         hint = f"did you mean '{close[0]}'?" if close else "allowed here: " + ", ".join(allowed)
         return "this field is not one we know", hint
@@ -123,15 +125,16 @@ def _line_of(reader: Reader, path: FieldPath) -> tuple[int, int]:
     return reader.where.get(probe, (1, 1))
 
 
-def _problems_from_validation(error: ValidationError, reader: Reader) -> list[Problem]:
+def problems_from_validation(error: ValidationError, reader: Reader,
+                             root: type[BaseModel] = Authority) -> list[Problem]:
     problems = []
     for item in error.errors():
-        path = tuple(p for p in item["loc"])
+        path = tuple(p for p in item["loc"] if p not in STATEMENT_FORMS)  # a statement's form is no field
         if item["type"] == "extra_forbidden":
             line, column = reader.key_where.get(path, reader.where.get(path, (1, 1)))
         else:
             line, column = _line_of(reader, path)
-        message, hint = _describe(item, path)
+        message, hint = _describe(item, path, root)
         problems.append(Problem(reader.display, line, column, field_name(path), message, hint))
     return problems
 
@@ -180,7 +183,7 @@ def _checked(path: Path, display: str, reserved: frozenset[str], data: Any,
     try:
         authority = Authority.model_validate(data)
     except ValidationError as error:
-        return None, _problems_from_validation(error, reader)
+        return None, problems_from_validation(error, reader)
     line, column = reader.where.get(("slug",), (1, 1))
     if authority.slug != path.stem:
         return None, [Problem(display, line, column, "slug",
@@ -190,7 +193,27 @@ def _checked(path: Path, display: str, reserved: frozenset[str], data: Any,
         return None, [Problem(display, line, column, "slug",
                               f'"{authority.slug}" is the address of a page or folder every council shares',
                               f'choose another, such as "{authority.slug}-council", and rename the file to match')]
-    return authority, _http_warnings(authority, reader) + _overdue_warnings(authority, reader)
+    problems = _provenance(authority, path.parent, display, reader)
+    if any(p.is_error for p in problems):
+        return None, problems
+    return authority, problems + _http_warnings(authority, reader) + _overdue_warnings(authority, reader)
+
+
+def _provenance(authority: Authority, authorities_dir: Path, display: str, reader: Reader) -> list[Problem]:
+    """The source pages the file names, read into the authority, and every council_says checked against them."""
+    named = [(s.file, reader.where.get(("sources", i, "file"), (1, 1)), field_name(("sources", i, "file")), display)
+             for i, s in enumerate(authority.sources) if s.file]
+    root = authorities_dir.parent
+    pages, problems = read_pages(sources_folder(authorities_dir, authority.slug), root, named)
+    authority._pages = pages
+    if authority.provenance == "required":
+        problems += [Problem(display, *_line_of(reader, ("sources", i)), field_name(("sources", i)),
+                             "this council requires provenance, so each source must be a file whose text the quotes "
+                             "are checked against", "save the page in authorities/sources/" + authority.slug + "/ and "
+                             "name it with file:") for i, s in enumerate(authority.sources) if not s.file]
+    if problems:
+        return problems
+    return provenance.check(authority, pages, display, lambda p: _line_of(reader, p))
 
 
 def authority_files(directory: Path, display_root: Path | None = None) -> tuple[list[Path], list[Problem]]:
@@ -207,6 +230,8 @@ def authority_files(directory: Path, display_root: Path | None = None) -> tuple[
         if stat.S_ISLNK(mode):
             refuse("this is a symbolic link (a shortcut to another file), which is not allowed",
                    "put the authority file itself here, not a link to it")
+        elif stat.S_ISDIR(mode) and entry.name == SOURCES_FOLDER:
+            continue  # each council's source pages (macros/data/sources.py)
         elif stat.S_ISDIR(mode):
             refuse("this is a folder; authority files are <council>.yaml files directly in this folder",
                    "move or delete the folder")

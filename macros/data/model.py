@@ -12,11 +12,11 @@ import ipaddress
 import re
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any, Iterator, Literal, Optional
+from typing import Annotated, Any, Iterator, Literal, Optional, Union
 from urllib.parse import urlsplit
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationInfo,
-                      field_validator, model_validator)
+                      Discriminator, PrivateAttr, Tag, field_validator, model_validator)
 
 from .coverage_topics import TOPIC_KEYS
 from .personal_data import find_personal_data
@@ -156,10 +156,65 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def _quotes(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+# The council's own words, copied from one of its source pages (authorities/sources/<slug>/).
+Quote = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=PARAGRAPHS_MAX),
+                  AfterValidator(_visible)]
+Quotes = Annotated[list[Quote], BeforeValidator(_quotes), Field(min_length=1, max_length=10)]
+COUNCIL_SAYS = ("The council's own words for this, copied exactly from one of its source pages "
+                "(authorities/sources/<slug>/): one quote, or a list of quotes.")
+
+
+class _Quoted(Strict):
+    """A statement with the council's own words beside it. Shown, it is its text; the build checks
+    that each quote is on one of the council's source pages, with the same must, should or can
+    and the same numbers (macros/data/provenance.py), and notes which page."""
+
+    council_says: Quotes = Field(description=COUNCIL_SAYS)
+    _found_in: tuple = PrivateAttr(default=())  # the source page each quote is on, set by the check
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def found_in(self) -> tuple:
+        return self._found_in
+
+
+class QuotedText(_Quoted):
+    """A sentence or list item, with the council's words."""
+
+    text: Text = Field(description="The statement as the page shows it.")
+
+
+class QuotedMarkdown(_Quoted):
+    """Paragraphs of Markdown, with the council's words."""
+
+    text: Markdown = Field(description="The statement as the page shows it, in Markdown.")
+
+
+def _statement_form(value: Any) -> str:
+    # Chosen by the value's shape, so a mistake gets one message about the form the editor used.
+    return "quoted" if isinstance(value, (dict, _Quoted)) else "plain"
+
+
+# A council statement: written as plain text, or as {text: ..., council_says: ...} with its quote.
+# loader.py leaves the form's tag ("plain" or "quoted") out of the field names it shows.
+STATEMENT_FORMS = ("plain", "quoted")
+Statement = Annotated[Union[Annotated[Text, Tag("plain")], Annotated[QuotedText, Tag("quoted")]],
+                      Discriminator(_statement_form)]
+Paragraphs = Annotated[Union[Annotated[Markdown, Tag("plain")], Annotated[QuotedMarkdown, Tag("quoted")]],
+                       Discriminator(_statement_form)]
+
+
 Strength = Literal["must", "should", "expected", "can"]
 # Where a fact sits in the model; a source says which of these it backs.
 SectionKey = Literal["sen_support", "terms", "graduated_approach", "assess_plan_do_review", "expectations",
-                     "transition", "funding", "ehc_needs_assessment", "contacts", "faqs", "you_said_we_did"]
+                     "transition", "funding", "ehc_needs_assessment", "contacts", "faqs", "you_said_we_did",
+                     "frameworks", "documents"]
 Next = Literal["then", "and", "or"]
 NEXT_DESCRIPTION = ('How the next one follows this one: "then" (in turn, the default), "and" (at the same time) '
                     'or "or" (an alternative to this one).')
@@ -175,9 +230,9 @@ class Terminology(Strict):
         default_factory=list, max_length=LIST_MAX,
         description='The council\'s names for levels of SEN support, e.g. ["SEN Support", "High Level SEN Support"].',
     )
-    coordinator_title: Literal["SENCO", "SENDCO"] = Field(
-        "SENCO", description="How the council writes the title of the school's special needs co-ordinator."
-    )
+    coordinator_title: Heading = Field(
+        "SENCO", description='How the council writes the title of the school\'s special needs co-ordinator, e.g. "SENCO", '
+                             '"SENDCO" or "Inclusion Leader".')
 
 
 class Term(Strict):
@@ -185,13 +240,13 @@ class Term(Strict):
 
     term: Heading = Field(description='As the council writes it, e.g. "One Point Panel" or "ISP".')
     stands_for: Optional[Heading] = Field(None, description='What a short form stands for, e.g. "Individual Support Plan".')
-    meaning: Text = Field(description="What it means, in plain English, from the council's own pages.")
+    meaning: Statement = Field(description="What it means, in plain English, from the council's own pages.")
 
 
 class SenSupport(Strict):
     """What SEN support in school means in this area."""
 
-    summary: Markdown = Field(description="A short plain-English explanation of SEN support in this area.")
+    summary: Paragraphs = Field(description="A short plain-English explanation of SEN support in this area.")
 
 
 class Move(Strict):
@@ -199,25 +254,33 @@ class Move(Strict):
 
     direction: Literal["up", "down", "again"] = Field(
         description='"up" to more help, "down" to less, or "again" round the same stage.')
-    when: Text = Field(description='When this happens, e.g. "if your child makes good progress".')
+    when: Statement = Field(description='When this happens, e.g. "if your child makes good progress".')
 
 
 PlanKind = Literal["none", "informal", "sen_support_plan", "ehc_plan", "other"]
-LevelKind = Literal["everyone", "sen_support", "ehc"]
+LevelKind = Literal["everyone", "targeted", "sen_support", "specialist", "ehc", "other"]
+LEVEL_KIND_DESCRIPTION = ('Who it is for: "everyone" (good teaching for all), "targeted" (extra help some children get '
+                          'before or without SEN support), "sen_support", "specialist" (specialist help without an EHC '
+                          'plan), "ehc" (an EHC needs assessment or plan) or "other".')
 
 
 class Stage(Strict):
     """One stage or level of the graduated approach, in order."""
 
     name: Heading = Field(description="The council's name for this stage, e.g. \"Focused Intervention/Low Level Support\".")
-    summary: Markdown = Field(description="What this stage is, in plain English.")
-    level: Optional[LevelKind] = Field(
-        None, description='Who the stage is for: "everyone" (good teaching for all), "sen_support" or "ehc".')
+    summary: Paragraphs = Field(description="What this stage is, in plain English.")
+    level: Optional[LevelKind] = Field(None, description=LEVEL_KIND_DESCRIPTION)
+    groups: list[Heading] = Field(
+        default_factory=list, max_length=LIST_MAX,
+        description='Where the council joins levels into one step, the levels it joins, e.g. ["Universal", "Universal +"].')
     plan: Optional[PlanKind] = Field(None, description="The kind of plan a child has at this stage, where the council says.")
     plan_name: Optional[Heading] = Field(None, description="The council's name for that plan, e.g. \"My One Plan\".")
-    school_does: list[Text] = Field(default_factory=list, max_length=LIST_MAX, description="What school does at this stage.")
-    parents_can_expect: list[Text] = Field(default_factory=list, max_length=LIST_MAX, description="What parents can expect or do at this stage.")
+    school_does: list[Statement] = Field(default_factory=list, max_length=LIST_MAX, description="What school does at this stage.")
+    parents_can_expect: list[Statement] = Field(default_factory=list, max_length=LIST_MAX, description="What parents can expect or do at this stage.")
     moves: list[Move] = Field(default_factory=list, max_length=LIST_MAX, description="How a child moves on from this stage.")
+    cycle: Optional[Statement] = Field(
+        None, description="How Assess, Plan, Do, Review works at this level, where the council says, e.g. \"two cycles before a referral\".")
+    review: Optional[Statement] = Field(None, description="When support at this level is reviewed, where the council says.")
     extra_funding_may_apply: bool = Field(False, description="True where the council says extra funding may apply here.")
     optional: bool = Field(False, description="True only where the council says not every child goes through this stage.")
     next: Next = Field("then", description=NEXT_DESCRIPTION)
@@ -226,15 +289,15 @@ class Stage(Strict):
 class ResponseLevel(Strict):
     """A tier of the council's graduated response summary, e.g. "Universal Support"."""
 
-    name: Heading
+    name: Heading = Field(description='The tier\'s name, e.g. "Universal Support".')
     focus: Optional[Heading] = Field(None, description="The tier's heading or focus, e.g. \"High Quality Teaching\".")
-    level: Optional[LevelKind] = Field(None, description='"everyone", "sen_support" or "ehc".')
-    includes: list[Text] = Field(default_factory=list, max_length=LIST_MAX)
+    level: Optional[LevelKind] = Field(None, description=LEVEL_KIND_DESCRIPTION)
+    includes: list[Statement] = Field(default_factory=list, max_length=LIST_MAX, description="What the tier includes, one item each.")
     may_get_top_up: bool = Field(False, description="True where the council says top-up funding may apply.")
 
 
 class GraduatedApproach(Strict):
-    introduction: Optional[Markdown] = None
+    introduction: Optional[Paragraphs] = Field(None, description="How the council introduces its graduated approach.")
     stages: list[Stage] = Field(min_length=1, max_length=LIST_MAX, description="The stages in the order a child moves through them.")
     response_levels: list[ResponseLevel] = Field(
         default_factory=list, max_length=LIST_MAX, description="A summary of the council's graduated response tiers, where it gives one."
@@ -242,25 +305,28 @@ class GraduatedApproach(Strict):
 
 
 class CycleStep(Strict):
-    assess: Markdown
-    plan: Markdown
-    do: Markdown
-    review: Markdown
+    assess: Paragraphs = Field(description="What happens at Assess.")
+    plan: Paragraphs = Field(description="What happens at Plan.")
+    do: Paragraphs = Field(description="What happens at Do.")
+    review: Paragraphs = Field(description="What happens at Review.")
 
 
 class MinimumCycles(Strict):
     count: Annotated[int, Field(ge=1, le=10)] = Field(description="The least number of full cycles the council gives.")
-    condition: Text = Field(description='What the cycles are for, e.g. "with Element 2 funding before asking for more".')
+    condition: Statement = Field(description='The council\'s rule, in its own word, as the rest of the sentence "In <place>, ...", '
+                                             'e.g. "schools need to complete at least two cycles with Element 2 funding before asking for more".')
 
 
 class AssessPlanDoReview(Strict):
     """The Assess, Plan, Do, Review cycle as this council describes it."""
 
-    introduction: Optional[Markdown] = None
-    steps: CycleStep
-    review_frequency: Optional[Text] = Field(None, description='How often support is reviewed, e.g. "at least 3 times a year".')
+    introduction: Optional[Paragraphs] = Field(None, description="How the council introduces the cycle.")
+    steps: CycleStep = Field(description="What the council says happens at each of the four steps.")
+    review_frequency: Optional[Statement] = Field(
+        None, description='How often support is reviewed, in the council\'s own word, as the rest of the sentence "In <place>, '
+                          'your child\'s support ...", e.g. "should be reviewed at least 3 times a year".')
     minimum_cycles: Optional[MinimumCycles] = Field(None, description="A least number of cycles, where the council gives one.")
-    notes: list[Text] = Field(default_factory=list, max_length=LIST_MAX)
+    notes: list[Statement] = Field(default_factory=list, max_length=LIST_MAX, description="Anything else the council says about the cycle, one item each.")
 
 
 class ExpectationList(Strict):
@@ -270,88 +336,131 @@ class ExpectationList(Strict):
     who: Heading = Field("schools", description='Who it is about, e.g. "every school", "schools and settings", "SEN support".')
     action: Heading = Field("do", description='What they do, e.g. "do", "have in place", "include".')
     for_whom: Optional[Heading] = Field(None, description='e.g. "for children on SEN support".')
-    introduction: Optional[Markdown] = None
-    items: list[Text] = Field(min_length=1, max_length=LIST_MAX)
+    introduction: Optional[Paragraphs] = Field(None, description="What the council says before the list, if anything.")
+    items: list[Statement] = Field(min_length=1, max_length=LIST_MAX, description="Each thing, one item each, in the council's words.")
 
 
 class Expectations(Strict):
     """What the council says schools and settings must, should or can do."""
 
-    introduction: Optional[Markdown] = None
-    lists: list[ExpectationList] = Field(min_length=1, max_length=LIST_MAX)
+    introduction: Optional[Paragraphs] = Field(None, description="What the council says before its lists, if anything.")
+    lists: list[ExpectationList] = Field(min_length=1, max_length=LIST_MAX, description="One list for each word of obligation the council uses (must, should, expected, can).")
 
 
 class Transition(Strict):
     """Moving between phases of education (nursery, school, college) and towards adult life."""
 
-    introduction: Optional[Markdown] = None
-    points: list[Text] = Field(default_factory=list, max_length=LIST_MAX)
+    introduction: Optional[Paragraphs] = Field(None, description="How the council introduces moving on.")
+    points: list[Statement] = Field(default_factory=list, max_length=LIST_MAX, description="What the council says happens, one item each.")
 
 
 class FundingElement(Strict):
     """One element or band of funding."""
 
-    name: Heading = Field(description='e.g. "Element 2" or "SEN funding".')
+    name: Heading = Field(description='e.g. "Element 2", "SEN funding" or "Band 3".')
+    kind: Optional[Literal["element", "band", "level", "area_of_need", "fund"]] = Field(
+        None, description='What it is: an "element" of school funding, a "band" or "level" of top-up, a band for an '
+                          '"area_of_need" (not a level), or a "fund" schools share.')
+    applies_to: Optional[Heading] = Field(None, description="The level or area of need it is for, where the council says.")
     amount: Optional[Pounds] = Field(None, description="The amount in pounds, as a number, where the council gives one.")
-    currency: Literal["GBP"] = "GBP"
+    currency: Literal["GBP"] = Field("GBP", description="Always GBP (pounds): every amount is in pounds.")
     amount_is_up_to: bool = Field(False, description='True where the amount is a maximum ("up to £6,000").')
     amount_is: Optional[Literal["per_child", "school_budget"]] = Field(
         None, description='"per_child" where the amount is for each child, "school_budget" where it is the school\'s whole budget.')
     period: Optional[Heading] = Field(None, description='e.g. "a year".')
-    held_by: Optional[Text] = Field(None, description="Who holds the money, e.g. \"your child's school\".")
-    pays_for: Optional[Text] = Field(None, description="What the money pays for.")
-    notes: list[Text] = Field(default_factory=list, max_length=LIST_MAX)
+    held_by: Optional[Statement] = Field(None, description="Who holds the money, e.g. \"your child's school\".")
+    pays_for: Optional[Statement] = Field(None, description="What the money pays for.")
+    notes: list[Statement] = Field(default_factory=list, max_length=LIST_MAX, description="Anything else the council says about this money, one item each.")
+    council_says: Optional[Quotes] = Field(None, description="The council's own words for the amount and what it is for. "
+                                           + COUNCIL_SAYS)
+    _found_in: tuple = PrivateAttr(default=())
+
+    @property
+    def found_in(self) -> tuple:
+        return self._found_in
+
+
+class Threshold(Strict):
+    """A point where a route changes, e.g. a separate panel for requests above £20,000."""
+
+    above: Optional[Pounds] = Field(None, description="The amount in pounds above which it applies, where there is one.")
+    what_happens: Statement = Field(description='What happens then, e.g. "a separate panel decides".')
 
 
 class TopUpRoute(Strict):
-    """How a school asks the council for more money than its own budget holds."""
+    """One way a school, setting or group of schools asks for more money or help than its own budget holds."""
 
-    name: Heading = Field(description='e.g. "One Point Panel" or "High Needs Top-up".')
+    name: Heading = Field(description='The route\'s own name, e.g. "One Point Panel", "Targeted SEND Funding" or "LIFT".')
+    url: Optional[WebAddress] = Field(None, description="The council's page about this route.")
+    decider: Optional[Literal["council_panel", "schools_group", "central_triage", "other"]] = Field(
+        None, description='Who decides, where the council says: a "council_panel", a "schools_group" (a group or '
+                          'locality of schools), a "central_triage" or "other". Say more in decided_by.')
+    decided_by: Optional[Statement] = Field(None, description='Who decides, in the council\'s words, e.g. "a panel of council officers and head teachers".')
+    meets: Optional[Statement] = Field(None, description='How often it meets, e.g. "every three weeks".')
+    decision_time: Optional[Statement] = Field(None, description="How soon it decides, where the council says.")
     needs_ehc_needs_assessment: Optional[bool] = Field(
-        None, description="True if a child must have an EHC needs assessment first; leave out if the council does not say."
-    )
-    decided_by: Optional[Text] = Field(None, description='Who decides, e.g. "a panel of council officers and head teachers".')
-    description: Optional[Markdown] = None
-    application_must_include: list[Text] = Field(default_factory=list, max_length=LIST_MAX)
-    also_offers: list[Text] = Field(default_factory=list, max_length=LIST_MAX)
-    monitoring: Optional[Text] = Field(None, description="How the council checks the money is used well.")
+        None, description="True if a child must have an EHC needs assessment first; leave out if the council does not say.")
+    needs_ehc_plan: Optional[bool] = Field(
+        None, description="True if it is only for children with an EHC plan, false if it is for children without one; "
+                          "leave out if the council does not say.")
+    description: Optional[Paragraphs] = Field(None, description="How a school asks, in the council's words.")
+    thresholds: list[Threshold] = Field(default_factory=list, max_length=LIST_MAX, description="Points where the route changes, such as a separate panel above an amount.")
+    application_must_include: list[Statement] = Field(
+        default_factory=list, max_length=LIST_MAX, description="What an application holds, as the council lists it.")
+    deadlines: list[Statement] = Field(default_factory=list, max_length=LIST_MAX,
+                                       description="Closing dates for applications, as the council gives them.")
+    outcomes: list[Statement] = Field(default_factory=list, max_length=LIST_MAX,
+                                      description="What the route can decide, e.g. an amount, a service, or no funding.")
+    appeal: Optional[Paragraphs] = Field(None, description="How to challenge a decision, where the council says.")
+    also_offers: list[Statement] = Field(default_factory=list, max_length=LIST_MAX, description="Other help the route gives, such as outreach or advice, one item each.")
+    monitoring: Optional[Statement] = Field(None, description="How the council checks the money is used well.")
 
 
 class Funding(Strict):
-    introduction: Optional[Markdown] = None
-    elements: list[FundingElement] = Field(default_factory=list, max_length=LIST_MAX)
-    top_up: Optional[TopUpRoute] = None
+    introduction: Optional[Paragraphs] = Field(None, description="How the council introduces SEN funding.")
+    elements: list[FundingElement] = Field(
+        default_factory=list, max_length=LIST_MAX,
+        description="Each element, band or level of funding the council names, with its amount where it gives one.")
+    top_up_routes: list[TopUpRoute] = Field(
+        default_factory=list, max_length=LIST_MAX,
+        description="Each way to ask for top-up funding or help, in the council's order.")
+
+    @property
+    def routes(self) -> list[TopUpRoute]:
+        return list(self.top_up_routes)
 
 
 class EhcStep(Strict):
-    title: Heading
-    body: Markdown
+    title: Heading = Field(description="The step's name.")
+    body: Paragraphs = Field(description="What happens at this step.")
     next: Next = Field("then", description=NEXT_DESCRIPTION)
 
 
 class EhcOutcome(Strict):
-    title: Heading
-    description: Optional[Markdown] = None
+    title: Heading = Field(description='The outcome\'s name, e.g. "The council agrees to assess".')
+    description: Optional[Paragraphs] = Field(None, description="What it means for your child.")
 
 
 class HowToAsk(Strict):
     """One way to ask the council for an EHC needs assessment."""
 
-    method: Literal["online_form", "letter", "email", "phone", "through_school", "other"]
-    description: Optional[Text] = None
+    method: Literal["online_form", "letter", "email", "phone", "through_school", "other"] = Field(description="How the request is sent: online_form, letter, email, phone, through_school or other.")
+    description: Optional[Statement] = Field(None, description="What the council says about sending it this way.")
     url: Optional[WebAddress] = Field(None, description="The form or page, for an online form.")
-    email: Optional[Email] = None
+    email: Optional[Email] = Field(None, description="The email address to write to, for a request by email.")
+    address: list[Text] = Field(default_factory=list, max_length=20,
+                                description="The postal address for a written request, one line per item.")
 
 
 class EhcNeedsAssessment(Strict):
     """Asking the council for an Education, Health and Care needs assessment."""
 
-    introduction: Optional[Markdown] = None
-    who_can_ask: list[Text] = Field(default_factory=list, max_length=LIST_MAX)
+    introduction: Optional[Paragraphs] = Field(None, description="How the council introduces EHC needs assessments.")
+    who_can_ask: list[Statement] = Field(default_factory=list, max_length=LIST_MAX, description="Who can ask, as the council says, one item each.")
     how_to_ask: list[HowToAsk] = Field(default_factory=list, max_length=LIST_MAX, description="How to send a request, where the council says.")
-    steps: list[EhcStep] = Field(default_factory=list, max_length=LIST_MAX)
-    possible_outcomes: list[EhcOutcome] = Field(default_factory=list, max_length=LIST_MAX)
-    rights_of_appeal: Optional[Markdown] = None
+    steps: list[EhcStep] = Field(default_factory=list, max_length=LIST_MAX, description="The steps the council sets out, in order.")
+    possible_outcomes: list[EhcOutcome] = Field(default_factory=list, max_length=LIST_MAX, description="What the council can decide after a request.")
+    rights_of_appeal: Optional[Paragraphs] = Field(None, description="What you can do if you disagree, as the council says.")
 
 
 ContactRole = Literal["sendiass", "sen_team", "parent_carer_forum", "local_offer_team", "other"]
@@ -362,18 +471,42 @@ class Contact(Strict):
     it, leave the ways out: the page names it and says where to look."""
 
     role: ContactRole = Field(description="Which kind of service this is.")
-    name: Heading
-    description: Optional[Text] = Field(None, description="When a parent would contact them.")
+    name: Heading = Field(description="The service's name, as the council writes it.")
+    description: Optional[Statement] = Field(None, description="What the service does, and for whom, as the council's page says.")
     phone: Optional[Phone] = Field(None, description='A UK phone number in quotes, e.g. "01642 527158".')
     email: Optional[Email] = Field(None, description="A plain email address, e.g. sendiass@council.gov.uk.")
-    web: Optional[WebAddress] = None
+    web: Optional[WebAddress] = Field(None, description="The service's web address, starting https://.")
     address: list[Text] = Field(default_factory=list, max_length=LIST_MAX, description="A postal address, one line per item.")
     opening_hours: Optional[Text] = Field(None, description='e.g. "Monday to Friday, 9am to 5pm".')
 
 
+class Framework(Strict):
+    """A named set of what schools and settings are expected to offer, such as Ordinarily Available
+    Provision, Mainstream Core Standards or a Support Grid."""
+
+    name: Heading = Field(description='As the council names it, e.g. "Ordinarily Available Provision".')
+    kind: Literal["ordinarily_available", "core_standards", "support_grid", "ranges", "other"] = Field(
+        description='"ordinarily_available" (what every setting offers), "core_standards", "support_grid", "ranges" '
+                    '(descriptors of need, such as SEN Ranges) or "other".')
+    description: Optional[Paragraphs] = Field(None, description="What it is and who it is for, as the council says.")
+    shared_with: Optional[Statement] = Field(None, description='Where other councils use it too, e.g. "Greater Manchester".')
+    url: Optional[WebAddress] = Field(None, description="Where to read it.")
+    published: Optional[PastDate] = Field(None, description="Its date, where it gives one (YYYY-MM-DD).")
+
+
+class Document(Strict):
+    """A document a parent may want to read, such as a guide or a framework, with its address and date."""
+
+    title: Heading = Field(description="The document's title, as it is written.")
+    url: Optional[WebAddress] = Field(None, description="Where to read it, starting https://.")
+    publisher: Optional[Heading] = Field(None, description="Who publishes it, where it is not the council.")
+    published: Optional[PastDate] = Field(None, description="Its date, where it gives one (YYYY-MM-DD).")
+    description: Optional[Statement] = Field(None, description="What it is for, as the council says.")
+
+
 class Faq(Strict):
-    question: Heading
-    answer: Markdown
+    question: Heading = Field(description="The question, as a parent would ask it.")
+    answer: Paragraphs = Field(description="The council's answer.")
 
 
 # Anything that could identify a person: comments are published, so regulation 56 of the SEND
@@ -420,18 +553,35 @@ class YouSaidWeDid(Strict):
 
     how_to_comment: Optional[Text] = Field(None, description="How to send a comment, as the council says.")
     comment_url: Optional[WebAddress] = Field(None, description="The council's page for comments.")
-    comments: list[Comment] = Field(default_factory=list, max_length=LIST_MAX)
+    comments: list[Comment] = Field(default_factory=list, max_length=LIST_MAX, description="Each comment with its response, newest first or in the council's order.")
+
+
+SourceFile = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*\.md$", max_length=80)]
 
 
 class Source(Strict):
-    title: Heading = Field(description="The title of the page the facts came from.")
+    """A page the facts came from: best kept in the repository as a file (with its address, publisher,
+    dates and text), so the council's words can be checked against it; or named here alone."""
+
+    file: Optional[SourceFile] = Field(
+        None, description="The page's file in authorities/sources/<slug>/, e.g. sen-support.md: its front matter says "
+                          "where it is, who publishes it and when it was read, and its text backs the council_says quotes.")
+    title: Optional[Heading] = Field(None, description="The title of the page, for a source with no file.")
     publisher: Optional[Heading] = Field(
-        None, description='Who publishes the page, where it is not the council itself, e.g. "Camden SENDIASS".')
-    seed: Optional[Text] = Field(None, description="The captured seed file, where there is one.")
-    url: Optional[WebAddress] = None
-    last_updated: Optional[PastDate] = Field(None, description="When the source page says it was last updated (YYYY-MM-DD).")
+        None, description='Who publishes the page, where it is not the council itself, e.g. "Camden SENDIASS" (no file only).')
+    url: Optional[WebAddress] = Field(None, description="The page's address (no file only).")
+    last_updated: Optional[PastDate] = Field(None, description="When the source page says it was last updated (no file only).")
     covers: list[SectionKey] = Field(
         default_factory=list, max_length=LIST_MAX, description="Which parts of this file its facts are in. Leave out if it backs them all.")
+
+    @model_validator(mode="after")
+    def named_once(self) -> "Source":
+        if self.file and (self.title or self.publisher or self.url or self.last_updated):
+            raise ValueError("a source with a file takes its title, publisher, address and dates from the file's front "
+                             "matter: delete them here")
+        if not self.file and not self.title:
+            raise ValueError("a source needs a file (its page, saved in authorities/sources/<slug>/) or at least a title")
+        return self
 
 
 TopicKey = Literal[TOPIC_KEYS]  # the topics are listed once, in coverage_topics.py
@@ -441,7 +591,7 @@ class TopicLink(Strict):
     """Where the council's own site covers a topic the law asks a Local Offer to publish."""
 
     topic: TopicKey = Field(description="The topic, as listed in the coverage report.")
-    url: WebAddress
+    url: WebAddress = Field(description="The council's page on the topic, starting https://.")
 
 
 class Authority(Strict):
@@ -457,21 +607,35 @@ class Authority(Strict):
     review_interval_months: Annotated[int, Field(ge=1, le=24)] = Field(
         12, description="How many months after last_reviewed the next review is due."
     )
-    terminology: Terminology = Field(default_factory=Terminology)
+    terminology: Terminology = Field(default_factory=Terminology, description="The council's own names for things every council has: the SEN support plan, the levels of support, the SENCO's title.")
     terms: list[Term] = Field(default_factory=list, max_length=LIST_MAX, description="The council's own words, explained for parents.")
-    sen_support: SenSupport
-    graduated_approach: Optional[GraduatedApproach] = None
-    assess_plan_do_review: Optional[AssessPlanDoReview] = None
-    expectations: Optional[Expectations] = None
-    transition: Optional[Transition] = None
-    funding: Optional[Funding] = None
-    ehc_needs_assessment: Optional[EhcNeedsAssessment] = None
-    contacts: list[Contact] = Field(default_factory=list, max_length=LIST_MAX)
-    faqs: list[Faq] = Field(default_factory=list, max_length=LIST_MAX)
-    you_said_we_did: Optional[YouSaidWeDid] = None
+    sen_support: SenSupport = Field(description="What SEN support in school means in this area, in a short summary.")
+    graduated_approach: Optional[GraduatedApproach] = Field(None, description="The council's stages or levels of the graduated approach, in order (stages), and any summary table of its tiers (response_levels).")
+    assess_plan_do_review: Optional[AssessPlanDoReview] = Field(None, description="The Assess, Plan, Do, Review cycle as this council describes it.")
+    expectations: Optional[Expectations] = Field(None, description="What the council says schools and settings must, should, are expected to, or can do.")
+    transition: Optional[Transition] = Field(None, description="Moving between nursery, school and college, and towards adult life.")
+    funding: Optional[Funding] = Field(None, description="Money for SEN support: each element or band, and each way to ask for top-up funding.")
+    ehc_needs_assessment: Optional[EhcNeedsAssessment] = Field(None, description="Asking the council for an Education, Health and Care needs assessment.")
+    contacts: list[Contact] = Field(default_factory=list, max_length=LIST_MAX, description="Services the council's pages name, with the ways to reach them that the pages give.")
+    faqs: list[Faq] = Field(default_factory=list, max_length=LIST_MAX, description="Questions parents ask, with the council's answers.")
+    frameworks: list[Framework] = Field(
+        default_factory=list, max_length=LIST_MAX, description="Named frameworks of what schools are expected to offer.")
+    documents: list[Document] = Field(
+        default_factory=list, max_length=LIST_MAX, description="Documents to read, with their addresses and dates.")
+    you_said_we_did: Optional[YouSaidWeDid] = Field(None, description="Families' comments on the Local Offer and the council's responses, as it publishes them.")
     sources: list[Source] = Field(min_length=1, max_length=LIST_MAX, description="The pages every fact in this file came from.")
+    provenance: Literal["required", "optional"] = Field(
+        "optional", description='"required" where every statement must carry the council\'s own words (council_says) and '
+                                "every source must be a file, so the build checks each one.")
     topic_links: list[TopicLink] = Field(
         default_factory=list, max_length=LIST_MAX, description="Links to where the council's own site covers topics this file does not.")
+
+    # The source pages its sources name (file name: macros.data.sources.Page), set by the loader.
+    _pages: dict = PrivateAttr(default_factory=dict)
+
+    def source_page(self, source: "Source"):
+        """The page a source's file holds, once the loader has read it."""
+        return self._pages.get(source.file) if source.file else None
 
     @model_validator(mode="after")
     def every_part_has_a_source(self) -> "Authority":

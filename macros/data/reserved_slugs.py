@@ -11,7 +11,8 @@ from pathlib import Path
 import material
 
 # Output the build writes at the top of the site, and pages planned for it.
-BUILD_OUTPUT = {"index", "search", "assets", "404", "sitemap", "data", "compare", "coverage", "changes-proposed"}
+BUILD_OUTPUT = {"index", "search", "assets", "404", "sitemap", "data", "compare", "coverage", "changes-proposed",
+                "sources"}  # authorities/sources/ holds every council's source pages
 
 
 def _names(folder: Path) -> set[str]:

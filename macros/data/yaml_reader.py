@@ -127,8 +127,14 @@ class Reader:
         message = f"this is not valid YAML: {error.problem}"
         if error.context and error.context_mark and error.context_mark.line != getattr(error.problem_mark, "line", None):
             message += f" ({error.context} that starts on line {error.context_mark.line + 1})"
-        return self.problem(error.problem_mark, (), message,
-                            "check the indentation, brackets and quotes, and that every 'key: value' has a space after the colon")
+        hint = "check the indentation, brackets and quotes, and that every 'key: value' has a space after the colon"
+        if error.problem == "mapping values are not allowed in this context":
+            # The commonest cause: a sentence with ": " in it, which YAML reads as a second field.
+            line = self.lines[error.problem_mark.line] if error.problem_mark else ""
+            if re.match(r"\s*(- )?[A-Za-z_]+: [^\"'>|].*: ", line):
+                message = "this text has a colon and a space in it, which YAML reads as the start of another field"
+                hint = 'put this text in quotes, such as "Group 1: children who...", or start it with >- on the line above'
+        return self.problem(error.problem_mark, (), message, hint)
 
     # --- the event walk -------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 """Councils side by side: the facts parents compare, each from the council page that shows it.
 
-A fact a council has not published says so; it is never left blank or guessed.
+A fact this site does not have for a council says so; it is never left blank or guessed. It never
+blames the council for a gap: the site knows only the pages it was written from.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Callable, Optional
 from .components import pounds
 from ..data.model import Authority
 
-NOT_PUBLISHED = "Not published"
+NOT_PUBLISHED = "Not on this site yet"
 
 
 @dataclass(frozen=True)
@@ -43,17 +44,20 @@ def _funding(a: Authority) -> Optional[str]:
 
 
 def _top_up(a: Authority) -> Optional[str]:
-    route = a.funding.top_up if a.funding else None
-    if not route:
-        return None  # shown as not published: a council may still have a route its pages do not describe
+    routes = a.funding.routes if a.funding else []
+    if not routes:
+        return None  # shown as not on this site: a council may still have a route its pages do not describe
     needs = {True: "needs an EHC needs assessment first", False: "no EHC needs assessment needed",
-             None: "whether it needs an EHC needs assessment is not published"}[route.needs_ehc_needs_assessment]
-    return f"{route.name}: {needs}"
+             None: "whether it needs an EHC needs assessment is not on this site yet"}
+    return "; ".join(f"{route.name}: {needs[route.needs_ehc_needs_assessment]}" for route in routes)
 
 
 def _cycles(a: Authority) -> Optional[str]:
     cycles = a.assess_plan_do_review.minimum_cycles if a.assess_plan_do_review else None
-    return f"At least {cycles.count}, {cycles.condition}" if cycles else None
+    if not cycles:
+        return None
+    condition = str(cycles.condition)  # the council's rule, in its own word, with the number
+    return condition[:1].upper() + condition[1:]
 
 
 def _sendiass(a: Authority) -> Optional[str]:
@@ -61,7 +65,7 @@ def _sendiass(a: Authority) -> Optional[str]:
     if not contact:
         return None
     ways = [w for w in (contact.phone, contact.email) if w]
-    return f"{contact.name}" + (f": {', '.join(ways)}" if ways else " (no contact details published)")
+    return f"{contact.name}" + (f": {', '.join(ways)}" if ways else " (no phone or email on this site yet)")
 
 
 FACTS = (
@@ -69,10 +73,14 @@ FACTS = (
     Fact("Funding for a child's SEN support", "funding", _funding),
     Fact("Top-up funding", "funding", _top_up),
     Fact("How often support is reviewed", "graduated-approach",
-         lambda a: a.assess_plan_do_review.review_frequency if a.assess_plan_do_review else None),
+         # str(): a statement with council_says is a model; the table and CSV show its text.
+         lambda a: str(a.assess_plan_do_review.review_frequency)
+         if a.assess_plan_do_review and a.assess_plan_do_review.review_frequency else None),
     Fact("Least number of Assess, Plan, Do, Review cycles", "graduated-approach", _cycles),
     Fact("Name of the SEN support plan", "overview", lambda a: a.terminology.plan_name),
-    Fact("Free, independent advice (SENDIASS)", "contacts", _sendiass),
+    # The Code of Practice asks for impartial advice (CoP 2.8); "free" or "independent" would be the
+    # council's claim to make, and no council's data makes it.
+    Fact("Information, advice and support (SENDIASS)", "contacts", _sendiass),
     Fact("Last reviewed", "overview", lambda a: f"{a.last_reviewed.day} {a.last_reviewed:%B %Y}"),
 )
 

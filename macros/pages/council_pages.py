@@ -43,12 +43,12 @@ def overdue(authority: Authority) -> bool:
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader([PAGES_DIR, NATIONAL_DIR]), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(markdown=markdown_html, pounds=components.pounds, slug=components.slug, web_href=web_href,
-                       mailto_href=mailto_href)
+    env.filters.update(components.FILTERS)
     env.globals.update({name: partial(components.render, name) for name in components.COMPONENTS})
     env.globals.update(who_to_ask=who_to_ask, overdue=overdue, page_kinds=PAGE_KINDS, tasks=TASKS, kinds=BY_KEY,
                        stage_steps=views.stage_steps, cycle_steps=views.cycle_steps, ehc_steps=views.ehc_steps,
                        funding_rows=views.funding_rows, faq_items=views.faq_items, contact_cards=views.contact_cards,
+                       decider_labels=views.DECIDER_LABELS,
                        expectation_heading=views.expectation_heading, how_to_ask_labels=views.HOW_TO_ASK_LABELS,
                        term_ids=views.term_ids)
     return env

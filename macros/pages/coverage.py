@@ -1,7 +1,7 @@
 """What the law asks a Local Offer to publish, and which of it each council's data shows.
 
 The topics come from the SEND Regulations 2014 (Schedule 2 and regulations 53 to 57), as listed
-in ../shared/reference/local-offer-law.md. A topic counts as covered only when the council's data
+in docs/reference/local-offer-law.md. A topic counts as covered only when the council's data
 holds something for it, or the council gives a link to where its own site covers it.
 """
 

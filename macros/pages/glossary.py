@@ -49,7 +49,8 @@ def load_glossary() -> tuple[dict, ...]:
 
 def council_terms(authority) -> tuple[dict, ...]:
     """A council's own terms, as glossary entries that point at its overview's "Words used" list."""
-    return tuple({"term": t.term, "stands_for": t.stands_for, "meaning": t.meaning, "id": anchor,
+    # str(): a meaning with council_says is a model holding a list, which the matcher's cache cannot hash.
+    return tuple({"term": t.term, "stands_for": t.stands_for, "meaning": str(t.meaning), "id": anchor,
                   "href": f"{authority.slug}/#{anchor}"} for t, anchor in zip(authority.terms, term_ids(authority)))
 
 

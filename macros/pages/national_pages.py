@@ -15,6 +15,7 @@ Nothing from YAML is ever run as Jinja.
 from __future__ import annotations
 
 import sys
+import unicodedata
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -36,10 +37,26 @@ _national = Environment(loader=FileSystemLoader(Path(__file__).parent / "nationa
 _national.filters["web_href"] = web_href
 
 
+def _plain(name: str) -> str:
+    """`name` without accents, for sorting: Ö files under O."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
+
+
+def by_letter(authorities) -> list[tuple[str, list]]:
+    """The councils A to Z by short name, grouped by first letter; a name that starts with no letter
+    A to Z comes last, under "Other"."""
+    groups: dict[str, list] = {}
+    for authority in sorted(authorities, key=lambda a: (not "a" <= _plain(a.short_name)[:1] <= "z", _plain(a.short_name))):
+        first = _plain(authority.short_name)[:1].upper()
+        groups.setdefault(first if "A" <= first <= "Z" else "Other", []).append(authority)
+    return list(groups.items())
+
+
 def council_chooser(to_root: str):
-    """The home page's list of councils, or a link to the only one."""
+    """The home page's A to Z of councils, or a link to the only one and its questions."""
+    authorities = site_data.CURRENT.authorities
     html = _national.get_template("council_chooser.html").render(
-        authorities=site_data.CURRENT.authorities, tasks=TASKS, kinds=BY_KEY, to_root=to_root)
+        authorities=authorities, letters=by_letter(authorities), tasks=TASKS, kinds=BY_KEY, to_root=to_root)
     return html_slots.hold(html)
 
 
@@ -50,12 +67,13 @@ def ehc_law():
     return html_slots.hold(html)
 
 
-COVERAGE_WORDS = {"data": "Yes, on this site", "link": "On the council's own site", "": "Not published here"}
+COVERAGE_WORDS = {"data": "Yes, on this site", "link": "On the council's own site", "": "Not on this site yet"}
 
 
-def _side_by_side(caption: str, corner: str, rows: list[dict], download: dict | None = None):
+def _side_by_side(caption: str, corner: str, rows: list[dict], download: dict | None = None, choose: bool = False):
     html = _national.get_template("side_by_side.html").render(
-        caption=caption, corner=corner, authorities=site_data.CURRENT.authorities, rows=rows, download=download)
+        caption=caption, corner=corner, authorities=site_data.CURRENT.authorities, rows=rows, download=download,
+        choose=choose)
     return html_slots.hold(html)
 
 
@@ -75,7 +93,8 @@ def compare_table(to_root: str):
             for index, fact in enumerate(FACTS)]
     return _side_by_side("The councils side by side. Each answer links to the council page it comes from.",
                          "What parents compare", rows,
-                         {"href": to_root + "data/compare.csv", "text": "Download this table as a spreadsheet (CSV)"})
+                         {"href": to_root + "data/compare.csv", "text": "Download every council's answers as a spreadsheet (CSV)"},
+                         choose=len(tables) > 1)
 
 
 _pages = Environment(autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)

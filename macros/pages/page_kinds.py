@@ -30,12 +30,12 @@ class PageKind:
 
 
 PAGE_KINDS = (
-    PageKind("overview", "Overview", "SEND support in {place}", ("sen_support", "terms")),
+    PageKind("overview", "Overview", "SEND support in {place}", ("sen_support", "terms", "documents")),
     PageKind("graduated-approach", "The graduated approach, step by step",
              "The graduated approach in {place}: SEN support step by step",
              ("graduated_approach", "assess_plan_do_review"), search_boost=0.4),
     PageKind("school", "What to expect from your child's school",
-             "What to expect from your child's school in {place}", ("expectations", "transition")),
+             "What to expect from your child's school in {place}", ("expectations", "frameworks", "transition")),
     PageKind("funding", "Funding and top-up", "SEN funding and top-up funding in {place}", ("funding",)),
     PageKind("ehc-needs-assessment", "Asking for an EHC needs assessment",
              "Asking for an EHC needs assessment in {place}", ("ehc_needs_assessment",)),
@@ -57,6 +57,6 @@ BY_KEY = {kind.key: kind for kind in PAGE_KINDS}
 TASKS = (
     ("What should my child's school already be doing?", "school"),
     ("Can the school get extra money, and how?", "funding"),
-    ("Who can I phone for independent advice?", "contacts"),
+    ("Who can I phone for information and advice?", "contacts"),
     ("How do I ask for an EHC needs assessment, and how long does it take?", "ehc-needs-assessment"),
 )

@@ -10,7 +10,8 @@ from .components import slug
 from ..data.model import Authority, ExpectationList
 
 CONTACT_ROLE_LABELS = {
-    "sendiass": "Free, independent advice (SENDIASS)",
+    # The Code's words for the service (CoP 2.1); "free" or "independent" only where a council says so.
+    "sendiass": "Information, advice and support (SENDIASS)",
     "sen_team": "The council's SEN team",
     "parent_carer_forum": "Parent carer forum",
     "local_offer_team": "Local Offer team",
@@ -23,7 +24,10 @@ PLAN_LABELS = {
     "ehc_plan": "An Education, Health and Care (EHC) plan",
     "other": "A plan",
 }
-LEVEL_LABELS = {"everyone": "For every child", "sen_support": "SEN support", "ehc": "EHC needs assessment or plan"}
+LEVEL_LABELS = {"everyone": "For every child", "targeted": "Extra help some children get", "sen_support": "SEN support",
+                "specialist": "Specialist help", "ehc": "EHC needs assessment or plan", "other": "Other"}
+DECIDER_LABELS = {"council_panel": "a council panel", "schools_group": "a group of schools in the area",
+                  "central_triage": "the council's central team, which looks at each request", "other": None}
 MOVE_LABELS = {"up": "More help", "down": "Less help", "again": "Round again"}
 HOW_TO_ASK_LABELS = {"online_form": "Online form", "letter": "Letter", "email": "Email", "phone": "Phone",
                      "through_school": "Through your child's school", "other": "Other"}
@@ -42,9 +46,12 @@ def stage_steps(authority: Authority) -> list[dict]:
             "body": stage.summary,
             "groups": [
                 {"title": "Who it is for", "items": [LEVEL_LABELS[stage.level]] if stage.level else []},
+                {"title": "The levels in this step", "items": list(stage.groups)},
                 {"title": "Your child's plan", "items": plan},
                 {"title": "What school does", "items": list(stage.school_does)},
                 {"title": "What you can expect or do", "items": list(stage.parents_can_expect)},
+                {"title": "Assess, Plan, Do, Review at this level", "items": [stage.cycle] if stage.cycle else []},
+                {"title": "When it is reviewed", "items": [stage.review] if stage.review else []},
                 {"title": "Moving on", "items": [f"{MOVE_LABELS[m.direction]}: {m.when}" for m in stage.moves]},
             ],
             "optional": stage.optional,
@@ -81,7 +88,7 @@ def funding_rows(authority: Authority) -> list[dict]:
     per = {"per_child": "for each child", "school_budget": "in the school's budget", None: None}
     return [{"name": e.name, "amount": e.amount, "amount_is_up_to": e.amount_is_up_to,
              "period": " ".join(filter(None, [per[e.amount_is], e.period])) or None,
-             "held_by": e.held_by, "pays_for": e.pays_for, "notes": list(e.notes)}
+             "held_by": e.held_by, "pays_for": e.pays_for, "notes": list(e.notes), "quoted": e}
             for e in authority.funding.elements]
 
 
@@ -119,5 +126,5 @@ def contact_cards(authority: Authority) -> list[dict]:
              "phone": c.phone, "email": c.email, "web": str(c.web) if c.web else None,
              "address": list(c.address), "opening_hours": c.opening_hours,
              "no_details_text": None if (c.phone or c.email or c.web or c.address) else
-             f"{authority.short_name}'s pages name this service but do not give its phone number, email or website."}
+             f"{authority.short_name}'s pages name this service. This site does not have its phone number, email or website yet."}
             for c, heading_id in zip(authority.contacts, ids)]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..safe_html import mailto_href, markdown_html, web_href
 
@@ -39,11 +39,48 @@ def slug(text) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
+def council_words(statement) -> Markup:
+    """The council's own words for a statement whose quotes the build has found on its source pages
+    (macros/data/provenance.py), as the council_words component; nothing for any other value."""
+    quotes, pages = getattr(statement, "council_says", None), getattr(statement, "found_in", ())
+    if not quotes or not pages:
+        return Markup("")
+    publishers = {page.about.publisher for page in pages}
+    return render("council_words", publisher=next(iter(publishers)) if len(publishers) == 1 else None, quotes=[
+        {"text": quote, "title": page.about.title, "url": web_href(page.about.url) or None,
+         "publisher": page.about.publisher, "date": page.about.last_updated or page.about.read,
+         "date_label": "updated" if page.about.last_updated else "read", "age": _age(page)}
+        for quote, page in zip(quotes, pages)])
+
+
+OLD_AFTER_YEARS = 3
+
+
+def _age(page) -> str | None:
+    """A note beside words from a page dated more than three years before it was read, so a parent
+    knows the fact may have changed; none for a newer page."""
+    updated, read = page.about.last_updated, page.about.read
+    if updated and (read.year - updated.year) * 12 + read.month - updated.month > OLD_AFTER_YEARS * 12:
+        return f"This page is from {updated.year}: ask whether it is still right."
+    return None
+
+
+def said(statement) -> Markup:
+    """A plain-text statement, escaped, then the council's words for it where it has them."""
+    return escape(str(statement)) + council_words(statement)
+
+
+def markdown_said(statement) -> Markup:
+    """A Markdown statement as HTML (safe_html.markdown_html), then the council's words for it."""
+    return markdown_html(statement) + council_words(statement)
+
+
 env = Environment(
     loader=FileSystemLoader(HERE), autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True
 )
-env.filters.update(markdown=markdown_html, pounds=pounds, tel_href=tel_href, mailto_href=mailto_href,
-                   web_href=web_href, slug=slug)
+FILTERS = dict(markdown=markdown_said, said=said, council_words=council_words, pounds=pounds, tel_href=tel_href,
+               mailto_href=mailto_href, web_href=web_href, slug=slug)
+env.filters.update(FILTERS)
 
 
 @cache

@@ -117,7 +117,7 @@
   // and close again afterwards the ones the reader had not opened.
   var openedForPrint = [];
   window.addEventListener("beforeprint", function () {
-    openedForPrint = Array.prototype.filter.call(document.querySelectorAll("details.lo-faq"), function (d) {
+    openedForPrint = Array.prototype.filter.call(document.querySelectorAll("details.lo-faq, details.lo-said"), function (d) {
       return !d.open;
     });
     openedForPrint.forEach(function (d) { d.open = true; });
