@@ -98,7 +98,8 @@ def test_the_minimal_example_is_valid(tmp_path):
 def test_the_real_authorities_are_valid():
     result = validate()
     assert result.returncode == 0, result.stderr
-    assert "5 authority file(s) checked" in result.stdout
+    count = len(list((ROOT / "authorities").glob("*.yaml")))
+    assert count >= 5 and f"{count} authority file(s) checked" in result.stdout
 
 
 def test_a_bad_file_stops_the_build_and_publishes_nothing(tmp_path):

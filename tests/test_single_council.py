@@ -78,8 +78,10 @@ def test_no_other_council_is_named(single_site, what):
     for name, text in texts.items():
         lowered = text.lower()
         for authority in others():
-            for word in names_of(authority):
-                assert word.lower() not in lowered, f"{name} names {word}"
+            # Its full name in any case; its place name as a name (Reading, not "reading"); its address.
+            assert authority.name.lower() not in lowered, f"{name} names {authority.name}"
+            assert not re.search(rf"\b{re.escape(authority.short_name)}\b", text), f"{name} names {authority.short_name}"
+            assert not re.search(rf"[/\"']{re.escape(authority.slug)}/", text), f"{name} links to {authority.slug}/"
 
 
 def test_the_sitemap_and_search_index_hold_only_the_council_and_national_pages(single_site):

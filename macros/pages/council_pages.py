@@ -28,11 +28,16 @@ _TAG = re.compile(r"<[^>]+>")
 
 
 def who_to_ask(authority: Authority) -> dict:
-    """The best contact for a question the data cannot answer, most specific first."""
-    for role in ("sen_team", "sendiass", "local_offer_team", "parent_carer_forum", "other"):
-        for contact in authority.contacts:
-            if contact.role == role:
-                return {"name": contact.name, "on_contacts_page": True}
+    """The best contact for a question the data cannot answer, most specific first: one a parent can
+    reach (a phone, email or website) before one that is only named. An "other" contact, which may
+    be meant for schools or for one consultation, is never sent every question."""
+    roles = ("sen_team", "sendiass", "local_offer_team", "parent_carer_forum")
+    reachable = [c for c in authority.contacts if c.phone or c.email or c.web]
+    for contacts in (reachable, authority.contacts):
+        for role in roles:
+            for contact in contacts:
+                if contact.role == role:
+                    return {"name": contact.name, "on_contacts_page": True}
     return {"name": f"your child's {authority.terminology.coordinator_title}", "on_contacts_page": False}
 
 
