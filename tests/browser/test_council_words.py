@@ -19,7 +19,7 @@ def test_the_councils_words_open_with_the_keyboard_and_are_named_for_a_screen_re
     page.goto(page.base + "trafford/graduated-approach/")
     said = page.locator("details.lo-said").first
     expect(said).to_be_visible()
-    quote = said.locator("blockquote")
+    quote = said.locator("blockquote").first
     expect(quote).to_be_hidden()
     before = accessible(page, "details.lo-said > summary")
     assert before["name"] == "In Trafford Council's words" and before["expanded"] is False, before
@@ -31,7 +31,7 @@ def test_the_councils_words_open_with_the_keyboard_and_are_named_for_a_screen_re
     expect(said).to_have_attribute("open", "")
     expect(quote).to_be_visible()
     assert accessible(page, "details.lo-said > summary")["expanded"] is True
-    source = said.locator(".lo-said__source")
+    source = said.locator(".lo-said__source").first
     expect(source).to_contain_text("SEN support")
     expect(source).to_contain_text("2023")
     page.keyboard.press(" ")

@@ -48,7 +48,7 @@ def test_search_steps_and_answers_work_under_the_policy(watched, base_url):
     watched.locator("input.md-search__input").press_sequentially("panel")
     watched.wait_for_selector(".md-search-result__item", timeout=10_000)
     watched.keyboard.press("Escape")
-    watched.locator("details.lo-faq summary").first.click()
+    watched.locator("details.lo-faq > summary").first.click()
     assert watched.locator("details.lo-faq").first.get_attribute("open") is not None
     watched.goto(base_url + "trafford/graduated-approach/")
     watched.locator("button.lo-step-by-step__show-all").first.click()

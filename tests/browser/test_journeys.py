@@ -31,9 +31,9 @@ def test_an_faq_answer_opens_and_closes(page):
     faq = page.locator("details.lo-faq").first
     answer = faq.locator("div").first
     expect(answer).to_be_hidden()
-    faq.locator("summary").click()
+    faq.locator("> summary").click()
     expect(answer).to_be_visible()
-    faq.locator("summary").click()
+    faq.locator("> summary").click()
     expect(answer).to_be_hidden()
 
 

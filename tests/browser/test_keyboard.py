@@ -42,7 +42,7 @@ def test_every_control_in_the_content_is_reached_by_tab_with_visible_focus(page)
 
 def test_faq_opens_with_enter_and_space(page):
     page.goto(page.base + "stockton-on-tees/faqs/")
-    summary = page.locator("details.lo-faq summary").first
+    summary = page.locator("details.lo-faq > summary").first
     summary.focus()
     page.keyboard.press("Enter")
     expect(page.locator("details.lo-faq").first).to_have_attribute("open", "")

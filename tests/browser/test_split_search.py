@@ -29,7 +29,7 @@ def tab(page):
 def test_a_council_page_searches_its_own_councils_text(tab, split_url):
     tab.goto(split_url + "stockton-on-tees/funding/")
     # Words from the body of Stockton's funding page, not from any heading.
-    found = search_result_links(tab, "costed provision")
+    found = search_result_links(tab, "allocated per annum")
     assert any(link.endswith("stockton-on-tees/funding/") for link in found[:3]), found
     assert indexes_loaded(tab) == ["stockton-on-tees.json"]
     assert not tab.errors
