@@ -13,18 +13,39 @@ from test_site import AUTHORITIES
 from macros.pages.compare import FACTS, NOT_PUBLISHED, cells
 
 
+SECTION = re.compile(r'<section class="lo-side-by-side__council" id="council-([^"]+)"[^>]*>\s*<h2[^>]*>(.*?)</h2>(.*?)</section>', re.S)
+FACT = re.compile(r"<dt>(.*?)</dt>\s*<dd>(.*?)</dd>", re.S)
+
+
+def text(html: str) -> str:
+    return unescape(re.sub(r"<[^>]+>", "", html)).strip()
+
+
+def sections(html: str) -> list[tuple[str, str, list[tuple[str, str | None, str]]]]:
+    """Each council's section of the compare page: its slug, its heading, and each fact's label, link and text."""
+    found = []
+    for slug, name, body in SECTION.findall(html):
+        facts = []
+        for label, value in FACT.findall(body):
+            link = re.fullmatch(r'<a href="([^"]+)">(.*?)</a>', value.strip(), re.S)
+            facts.append((text(label), link.group(1) if link else None, text(value)))
+        found.append((slug, text(name), facts))
+    return found
+
+
 def test_the_page_shows_every_fact_for_every_council_linked_to_its_source(built_site):
     html = (built_site / "compare" / "index.html").read_text(encoding="utf-8")
-    headers = [unescape(h) for h in re.findall(r'<th scope="col">(.*?)</th>', html)]
-    assert headers[1:] == [a.short_name for a in AUTHORITIES]
-    rows = re.findall(r'<tr>\s*<th scope="row">(.*?)</th>(.*?)</tr>', html, re.S)
-    assert [unescape(label) for label, _ in rows] == [fact.label for fact in FACTS]
-    for index, (_, row) in enumerate(rows):
-        shown = [(href, unescape(text)) for href, text in re.findall(r'<td [^>]*><a href="([^"]+)">(.*?)</a></td>', row)]
-        expected = [cells(a)[index] for a in AUTHORITIES]
-        assert [text for _, text in shown] == [cell.text for cell in expected]
-        assert [href for href, _ in shown] == ["../" + cell.page for cell in expected]
-        assert all(text.strip() for _, text in shown), "never blank"
+    shown = sections(html)
+    # A section per council, named as parents know it, so any number of councils fits a phone.
+    assert [(slug, name) for slug, name, _ in shown] == [(a.slug, a.short_name) for a in AUTHORITIES]
+    for authority, (_, _, facts) in zip(AUTHORITIES, shown):
+        expected = cells(authority)
+        assert [label for label, _, _ in facts] == [fact.label for fact in FACTS]
+        assert [value for _, _, value in facts] == [cell.text for cell in expected]
+        assert [href for _, href, _ in facts] == ["../" + cell.page for cell in expected]
+        assert all(value for _, _, value in facts), "never blank"
+    # The choice of councils to put side by side is offered, for councils.js to fill in.
+    assert 'class="lo-side-by-side lo-side-by-side--choose"' in html and "lo-side-by-side__picker" in html
 
 
 def test_facts_say_what_the_council_says_or_that_they_are_not_on_this_site_yet():

@@ -91,7 +91,7 @@ def compare_table(to_root: str):
     tables = [cells(a) for a in site_data.CURRENT.authorities]
     rows = [{"label": fact.label, "cells": [{"text": t[index].text, "href": to_root + t[index].page} for t in tables]}
             for index, fact in enumerate(FACTS)]
-    return _side_by_side("The councils side by side. Each answer links to the council page it comes from.",
+    return _side_by_side("Each council's answers, council by council. Each answer links to the council page it comes from.",
                          "What parents compare", rows,
                          {"href": to_root + "data/compare.csv", "text": "Download every council's answers as a spreadsheet (CSV)"},
                          choose=len(tables) > 1)
