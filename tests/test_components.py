@@ -186,7 +186,7 @@ def check_review_dates(root: Node, p: dict) -> None:
 def check_council_words(root: Node, p: dict) -> None:
     (details,) = root.all("details", class_="lo-said")
     assert "open" not in details.attrs  # closed until a parent asks: calm, not cluttered
-    publisher = p["publisher"]
+    publisher = (p["publisher"] or "").replace("-", "\u2011")  # non-breaking hyphens, as drawn
     expected = (f"In {publisher}{chr(39) if publisher.endswith('s') else chr(39) + 's'} words" if publisher
                 else "In the words of the pages it comes from")
     assert details.all("summary")[0].text() == expected
