@@ -168,20 +168,26 @@ COUNCIL_SAYS = ("The council's own words for this, copied exactly from one of it
                 "(authorities/sources/<slug>/): one quote, or a list of quotes.")
 
 
-class _Quoted(Strict):
-    """A statement with the council's own words beside it. Shown, it is its text; the build checks
-    that each quote is on one of the council's source pages, with the same must, should or can
-    and the same numbers (macros/data/provenance.py), and notes which page."""
+class _CarriesQuotes(Strict):
+    """Something with council_says: the build checks each quote (macros/data/provenance.py) and
+    notes the source page it is on, for the page's "In ... words" box."""
 
-    council_says: Quotes = Field(description=COUNCIL_SAYS)
     _found_in: tuple = PrivateAttr(default=())  # the source page each quote is on, set by the check
-
-    def __str__(self) -> str:
-        return self.text
 
     @property
     def found_in(self) -> tuple:
         return self._found_in
+
+
+class _Quoted(_CarriesQuotes):
+    """A statement with the council's own words beside it. Shown, it is its text; the build checks
+    that each quote is on one of the council's source pages, with the same must, should or can
+    and the same numbers."""
+
+    council_says: Quotes = Field(description=COUNCIL_SAYS)
+
+    def __str__(self) -> str:
+        return self.text
 
 
 class QuotedText(_Quoted):
@@ -354,7 +360,7 @@ class Transition(Strict):
     points: list[Statement] = Field(default_factory=list, max_length=LIST_MAX, description="What the council says happens, one item each.")
 
 
-class FundingElement(Strict):
+class FundingElement(_CarriesQuotes):
     """One element or band of funding."""
 
     name: Heading = Field(description='e.g. "Element 2", "SEN funding" or "Band 3".')
@@ -373,11 +379,6 @@ class FundingElement(Strict):
     notes: list[Statement] = Field(default_factory=list, max_length=LIST_MAX, description="Anything else the council says about this money, one item each.")
     council_says: Optional[Quotes] = Field(None, description="The council's own words for the amount and what it is for. "
                                            + COUNCIL_SAYS)
-    _found_in: tuple = PrivateAttr(default=())
-
-    @property
-    def found_in(self) -> tuple:
-        return self._found_in
 
 
 class Threshold(Strict):

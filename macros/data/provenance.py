@@ -22,7 +22,7 @@ from typing import Iterator, Optional
 
 from pydantic import BaseModel
 
-from .model import Authority, FundingElement, _Quoted
+from .model import Authority, FundingElement, _CarriesQuotes, _Quoted
 from .problems import FieldPath, Problem, field_name
 from .sources import Page
 
@@ -113,7 +113,7 @@ def _is_statement(annotation) -> bool:
 
 
 def _quote_path(statement: Statement) -> FieldPath:
-    if isinstance(statement.holder, _Quoted) or isinstance(statement.holder, FundingElement):
+    if isinstance(statement.holder, _CarriesQuotes):
         return statement.path + ("council_says",)
     return statement.path
 

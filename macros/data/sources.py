@@ -11,22 +11,18 @@ from __future__ import annotations
 import os
 import stat
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Literal, Optional
 
 from pydantic import Field, ValidationError
 
 from .model import Heading, PastDate, Strict, Text, WebAddress
-from .problems import Invalid, Problem, field_name
+from .problems import Invalid, Problem
 from .safe_text import for_log
 from .yaml_reader import Reader, decode, read_bytes
 
 SOURCES_FOLDER = "sources"  # inside the authorities folder
 PublisherKind = Literal["council", "parent_carer_forum", "sendiass", "school", "health", "other"]
-PUBLISHER_KINDS = {"council": "the council", "parent_carer_forum": "a parent carer forum",
-                   "sendiass": "a SENDIASS service", "school": "a school", "health": "a health service",
-                   "other": "another organisation"}
 
 
 class SourcePage(Strict):
@@ -49,11 +45,6 @@ class Page:
     about: SourcePage
     text: str
     display: str  # its path as messages show it
-
-    @property
-    def dated(self) -> date:
-        """The page's own date where it gives one, else the day it was read."""
-        return self.about.last_updated or self.about.read
 
 
 def sources_folder(authorities_dir: Path, slug: str) -> Path:
@@ -122,4 +113,4 @@ def read_pages(folder: Path, display_root: Optional[Path], files: list[tuple[str
     return pages, problems
 
 
-__all__ = ["Page", "SourcePage", "PUBLISHER_KINDS", "read_page", "read_pages", "sources_folder", "field_name"]
+__all__ = ["Page", "SourcePage", "read_page", "read_pages", "sources_folder"]
