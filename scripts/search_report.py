@@ -1,157 +1,50 @@
-"""How well the site's search answers the questions parents ask.
+"""How well the site's search answers the questions parents ask, typed into the search box in Chromium.
 
-    .venv/bin/python scripts/search_report.py                 # build the site into a temp folder, then report
-    .venv/bin/python scripts/search_report.py --site site     # use a site already built
-    .venv/bin/python scripts/search_report.py --show 5        # also print each question's top 5 pages
+    .venv/bin/python scripts/search_report.py                     # build, then score the site's search
+    .venv/bin/python scripts/search_report.py --site site         # use a site already built
+    .venv/bin/python scripts/search_report.py --engines           # also build the theme's own search, and compare
+    .venv/bin/python scripts/search_report.py --questions tests/search_questions_held_out.yaml --show 5
 
-Each question in tests/search_questions.yaml names the page (or pages) that answer it. The
-report searches the built site's index the way Material's search does in the browser and prints
-the share of questions whose answer is the first result (top-1) or among the first three
-(top-3), and a table of the misses.
+Each question in the list names the page (or pages) that answer it. The site is served on
+127.0.0.1 and opened in Chromium; the report presses `/`, types the question into the search box
+as a parent would, waits for the results, and reads the result links in order. Top-1 is the share
+of questions whose first result is an answer, top-3 the share with an answer in the first three.
 
-A question is asked where a parent would ask it (macros/build/search_scopes.py): one whose answers are
-all one council's pages, on that council's pages (`search/<slug>.json`); any other, on the home
-page (`search/search_index.json`). The report also says how the council questions fare when
-asked on the home page instead.
+Every question is asked on the home page. A question whose answers are all one council's pages is
+asked again on that council's overview, where the search keeps to that council by default.
 
-How Material searches, mirrored here (material/templates/assets/javascripts/workers/search):
-- the index has one document per page section (`page/#anchor`), the page itself first; fields
-  `title` (boost 1000) and `text` (boost 1), a document's own `boost` from `search: boost:`
-  front matter, lunr's b = 0 (no length normalisation);
-- text is split on the index's `separator` and lower-cased; of lunr's pipeline only what the
-  index's `pipeline` names is used (by default only the stop word filter: nothing is stemmed);
-- each query word gets a trailing wildcard (`fund` finds `funding`), so it skips the pipeline;
-- a result's score is multiplied by 1 + b^2, where b is 1 for a page (not a section) plus the
-  share of query words it matched; results are then grouped under their page, best first.
-Parents type questions, so common stop words ("how", "do", "I") are dropped from the query.
+`--engines` builds the same pages a second time with the theme's own search (Material's lunr
+index and dialog, as the site had before Pagefind) and scores both the same way, so the choice
+between them is measured, not assumed.
 """
 
 from __future__ import annotations
 
 import argparse
-import html
-import json
+import contextlib
+import functools
+import http.server
 import os
-import re
+import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from lunr.builder import Builder
-from lunr.query import Query
-from lunr.stop_word_filter import stop_word_filter, WORDS as STOP_WORDS
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-from macros.build.search_scopes import scope_file  # noqa: E402
-
 QUESTIONS = ROOT / "tests" / "search_questions.yaml"
-QUERY_SYNTAX = re.compile(r"[:~^+\-*\"'’?!.,;()\[\]{}/\\]")
-
-
-def strip_html(text: str) -> str:
-    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", text or ""))).strip()
+HELD_OUT = ROOT / "tests" / "search_questions_held_out.yaml"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 def page_of(location: str) -> str:
-    return location.split("#", 1)[0]
-
-
-@dataclass
-class SiteSearch:
-    index: object
-    docs: dict[str, dict]
-    separator: re.Pattern
-    stop_words: bool
-
-    @classmethod
-    def from_site(cls, site: Path, scope: str | None = None) -> "SiteSearch":
-        data = json.loads((site / scope_file(scope)).read_text(encoding="utf-8"))
-        return cls.from_index(data)
-
-    @classmethod
-    def from_index(cls, data: dict) -> "SiteSearch":
-        config = data["config"]
-        separator = re.compile(config.get("separator") or r"[\s\-]+")
-        pipeline = config.get("pipeline") or []
-        builder = Builder()
-        builder.ref("location")
-        builder.b(0)
-        if "stopWordFilter" in pipeline:
-            builder.pipeline.add(stop_word_filter)
-        # (Material's default pipeline has no trimmer or stemmer: tokens are indexed as written.)
-
-        def tokens(field: str):
-            return lambda doc: [t.lower() for t in separator.split(doc[field]) if t]
-
-        for name, spec in config.get("fields", {"title": {"boost": 1000}, "text": {"boost": 1}}).items():
-            if name == "tags":
-                continue  # this site has no tags
-            builder.field(name, boost=spec.get("boost", 1), extractor=tokens(name))
-        docs: dict[str, dict] = {}
-        for raw in data["docs"]:
-            doc = {"location": raw["location"], "title": strip_html(raw["title"]), "text": strip_html(raw["text"])}
-            docs[doc["location"]] = {**doc, "is_page": "#" not in doc["location"]}
-            builder.add(doc, {"boost": raw["boost"]} if "boost" in raw else None)
-        return cls(builder.build(), docs, separator, "stopWordFilter" in pipeline)
-
-    def words(self, question: str) -> list[str]:
-        """The query words Material would search for, without lunr syntax or stop words."""
-        words = []
-        text = re.sub(r"['’]s\b", "", question)  # "child's" -> "child", which also finds "child's"
-        for word in QUERY_SYNTAX.sub(" ", text).split():
-            for part in self.separator.split(word):
-                part = (part or "").lower()
-                if part and part not in STOP_WORDS and part not in words:
-                    words.append(part)
-        return words
-
-    def search(self, question: str) -> list[str]:
-        """Page locations, best first, as Material would list them."""
-        words = self.words(question)
-        if not words:
-            return []
-
-        def build(query: Query) -> None:
-            for word in words:
-                query.term(word, wildcard=Query.WILDCARD_TRAILING, use_pipeline=False)
-
-        scored = []
-        for result in self.index.query(callback=build):
-            doc = self.docs[result["ref"]]
-            matched = {w for w in words if any(term.startswith(w) for term in result["match_data"].metadata)}
-            boost = (1 if doc["is_page"] else 0) + len(matched) / len(words)
-            scored.append((result["score"] * (1 + boost ** 2), result["ref"]))
-        scored.sort(key=lambda item: -item[0])
-        pages: list[str] = []
-        for _, ref in scored:
-            page = page_of(ref)
-            if page not in pages:
-                pages.append(page)
-        return pages
-
-
-@dataclass
-class ScopedSearch:
-    """Each scope's search, built when first asked for."""
-    site: Path
-
-    def __post_init__(self) -> None:
-        self._searches: dict[str | None, SiteSearch] = {}
-
-    def scope_for(self, answers: list[str]) -> str | None:
-        councils = {answer.split("/", 1)[0] for answer in answers}
-        council = councils.pop() if len(councils) == 1 else None
-        return council if council and (self.site / scope_file(council)).exists() else None
-
-    def search(self, scope: str | None) -> SiteSearch:
-        if scope not in self._searches:
-            self._searches[scope] = SiteSearch.from_site(self.site, scope)
-        return self._searches[scope]
+    return location.split("#", 1)[0].split("?", 1)[0].lstrip("/")
 
 
 @dataclass
@@ -159,7 +52,7 @@ class Outcome:
     question: str
     answers: list[str]
     results: list[str]
-    asked_on: str | None = None
+    asked_on: str = ""
 
     @property
     def rank(self) -> int | None:
@@ -169,78 +62,191 @@ class Outcome:
         return None
 
 
-def load_questions(path: Path = QUESTIONS) -> list[dict]:
-    items = yaml.safe_load(path.read_text(encoding="utf-8"))
+def load_questions(path: Path) -> list[dict]:
     out = []
-    for item in items:
+    for item in yaml.safe_load(path.read_text(encoding="utf-8")):
         answers = item["answer"] if isinstance(item["answer"], list) else [item["answer"]]
-        out.append({"question": item["question"], "answers": [page_of(a) for a in answers]})
+        out.append({"question": item["question"], "answers": [page_of(a) for a in answers if a]})
     return out
 
 
-def evaluate(searches: ScopedSearch, questions: list[dict], on_home_page: bool = False) -> list[Outcome]:
-    """Each question asked where a parent would ask it, or all of them on the home page."""
+def council_of(answers: list[str], site: Path) -> str | None:
+    councils = {answer.split("/", 1)[0] for answer in answers}
+    council = councils.pop() if len(councils) == 1 else None
+    return council if council and (site / council / "index.html").exists() and (site / council / "funding").exists() \
+        else None
+
+
+@contextlib.contextmanager
+def served(site: Path):
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm",
+                          ".pagefind": "application/octet-stream", ".js": "text/javascript"}
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+# What each engine's results list looks like: the link of each result's page, in order.
+ENGINES = {
+    "pagefind": {"results": "#lo-search-results > li > a.lo-search-result__page",
+                 # search.js marks the list with the search its results answer
+                 "done": "q => document.getElementById('lo-search-results').getAttribute('data-answered') === q"},
+    "material": {"results": ".md-search-result__list > li > a.md-search-result__link",
+                 # the theme's worker answers each key; its status line counts the results of the last
+                 "done": """q => { const meta = document.querySelector('.md-search-result__meta');
+                                   const box = document.querySelector('input[data-md-component=search-query]');
+                                   if (!(box && box.value === q && /match|no /i.test(meta.textContent))) return false;
+                                   const now = meta.textContent + document.querySelector('.md-search-result__list').childElementCount;
+                                   const same = window.__loLast === now; window.__loLast = now; return same; }"""},
+}
+
+
+class Browser:
+    def __init__(self, base: str, engine: str) -> None:
+        from playwright.sync_api import sync_playwright
+        self.base, self.engine = base, ENGINES[engine]
+        self._playwright = sync_playwright().start()
+        self._browser = self._playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        self.page = self._browser.new_page(viewport={"width": 390, "height": 844})
+        self._at = None
+
+    def ask(self, question: str, on: str = "") -> list[str]:
+        page = self.page
+        if self._at != on:
+            page.goto(self.base + on, wait_until="load")
+            self._at = on
+        page.keyboard.press("Escape")
+        page.keyboard.press("/")
+        box = page.locator("#lo-search-input, input[data-md-component=search-query]").first
+        box.fill("")
+        box.press_sequentially(question, delay=5)
+        page.wait_for_function(self.engine["done"], arg=question, timeout=15000, polling=200)
+        links = page.eval_on_selector_all(self.engine["results"], "links => links.map(a => a.href)")
+        return [page_of(link[len(self.base) - 1:]) for link in links]
+
+    def close(self) -> None:
+        self._browser.close()
+        self._playwright.stop()
+
+
+def evaluate(browser: Browser, questions: list[dict], site: Path, on_council_pages: bool = False) -> list[Outcome]:
     outcomes = []
     for q in questions:
-        scope = None if on_home_page else searches.scope_for(q["answers"])
-        outcomes.append(Outcome(q["question"], q["answers"], searches.search(scope).search(q["question"]), scope))
+        if not q["answers"]:
+            continue  # no page answers it yet (the list says so); it is not a test of search
+        council = council_of(q["answers"], site)
+        if on_council_pages and not council:
+            continue
+        on = f"{council}/" if on_council_pages else ""
+        outcomes.append(Outcome(q["question"], q["answers"], browser.ask(q["question"], on), on or "home page"))
     return outcomes
 
 
 def rates(outcomes: list[Outcome]) -> tuple[float, float]:
+    if not outcomes:
+        return 0.0, 0.0
     top1 = sum(1 for o in outcomes if o.rank == 1) / len(outcomes)
     top3 = sum(1 for o in outcomes if o.rank is not None and o.rank <= 3) / len(outcomes)
     return top1, top3
 
 
-def report(outcomes: list[Outcome], show: int = 0) -> str:
+def summary(outcomes: list[Outcome]) -> str:
     top1, top3 = rates(outcomes)
-    lines = [f"{len(outcomes)} questions: top-1 {top1:.0%} ({sum(o.rank == 1 for o in outcomes)}), "
-             f"top-3 {top3:.0%} ({sum(1 for o in outcomes if o.rank and o.rank <= 3)})", ""]
-    misses = [o for o in outcomes if o.rank != 1]
-    if misses:
-        lines += ["Not the first result:", "", "| question | asked on | answer | rank | first three results |",
-                  "|---|---|---|---:|---|"]
-        for o in misses:
-            lines.append(f"| {o.question} | {f'{o.asked_on}/ pages' if o.asked_on else 'home page'} | "
-                         f"{', '.join(o.answers)} | {o.rank or '-'} | {', '.join(o.results[:3]) or '(none)'} |")
+    return f"top-1 {top1:.0%}, top-3 {top3:.0%} (n={len(outcomes)})"
+
+
+def misses(outcomes: list[Outcome], show: int = 0) -> str:
+    lines = []
+    missed = [o for o in outcomes if o.rank != 1]
+    if missed:
+        lines += ["| question | asked on | answer | rank | first three results |", "|---|---|---|---:|---|"]
+        for o in missed:
+            lines.append(f"| {o.question} | {o.asked_on} | {', '.join(o.answers) or '(none)'} | {o.rank or '-'} | "
+                         f"{', '.join(o.results[:3]) or '(none)'} |")
     if show:
         lines += ["", "All results:", ""]
-        for o in outcomes:
-            lines.append(f"- {o.question} [{o.rank or '-'}]: {', '.join(o.results[:show])}")
+        lines += [f"- {o.question} [{o.rank or '-'}]: {', '.join(o.results[:show])}" for o in outcomes]
     return "\n".join(lines)
 
 
-def build_site(site: Path) -> None:
+def build_site(site: Path, config: Path | None = None) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-                            cwd=ROOT, env=env, capture_output=True, text=True)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)]
+    if config:
+        command += ["--config-file", str(config)]
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode != 0:
-        raise SystemExit(f"the site did not build:\n{result.stderr}")
+        raise SystemExit(f"the site did not build:\n{result.stderr[-3000:]}")
 
 
-def main() -> None:
+def build_with_theme_search(site: Path, work: Path) -> None:
+    """The same pages with the theme's own search: its dialog (our search partial left out) and index."""
+    overrides = work / "overrides"
+    shutil.copytree(ROOT / "overrides", overrides)
+    (overrides / "partials" / "search.html").unlink()
+    base = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = work / "mkdocs.yml"
+    config.write_text(yaml.safe_dump({
+        "INHERIT": str(ROOT / "mkdocs.yml"), "docs_dir": str(ROOT / "content"),
+        "theme": {**base["theme"], "custom_dir": str(overrides)},
+        "hooks": [str(ROOT / hook) for hook in base["hooks"] if "pagefind" not in hook],
+    }), encoding="utf-8")
+    build_site(site, config)
+
+
+def score(site: Path, engine: str, lists: list[Path], show: int) -> list[tuple[str, str, list[Outcome]]]:
+    rows = []
+    with served(site) as base:
+        browser = Browser(base, engine)
+        try:
+            for path in lists:
+                questions = load_questions(path)
+                rows.append((path.name, "home page", evaluate(browser, questions, site)))
+                rows.append((path.name, "the council's own pages", evaluate(browser, questions, site, True)))
+        finally:
+            browser.close()
+    return rows
+
+
+def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="a built site (default: build one into a temporary folder)")
-    parser.add_argument("--questions", type=Path, default=QUESTIONS)
+    parser.add_argument("--questions", type=Path, action="append",
+                        help="a list of questions (default: the tuned list and the held-out list)")
+    parser.add_argument("--engines", action="store_true", help="also score the theme's own search on the same pages")
     parser.add_argument("--show", type=int, default=0, metavar="N", help="print every question's top N pages")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
+    lists = args.questions or [QUESTIONS, HELD_OUT]
     with tempfile.TemporaryDirectory(prefix="local-offer-search-") as temp:
         site = args.site
         if site is None:
             site = Path(temp) / "site"
             build_site(site)
-        searches = ScopedSearch(site)
-        questions = load_questions(args.questions)
-        outcomes = evaluate(searches, questions)
-        council_questions = [q for q in questions if searches.scope_for(q["answers"])]
-        from_home = evaluate(searches, council_questions, on_home_page=True)
-    print(report(outcomes, args.show))
-    if from_home:
-        top1, top3 = rates(from_home)
-        print(f"\nThe {len(from_home)} questions about one council, asked on the home page instead (where a council's "
-              f"pages are found by title and headings only): top-1 {top1:.0%}, top-3 {top3:.0%}")
+        results = {"Pagefind (this site)": score(site, "pagefind", lists, args.show)}
+        if args.engines:
+            material = Path(temp) / "material-site"
+            build_with_theme_search(material, Path(temp))
+            results["Material (the theme's own)"] = score(material, "material", lists, args.show)
+    print("| questions | asked on | " + " | ".join(results) + " |")
+    print("|---|---|" + "---:|" * len(results))
+    for i, (name, on, _) in enumerate(next(iter(results.values()))):
+        print(f"| {name} | {on} | " + " | ".join(summary(rows[i][2]) for rows in results.values()) + " |")
+    for engine, rows in results.items():
+        for name, on, outcomes in rows:
+            table = misses(outcomes, args.show)
+            if table:
+                print(f"\n### {engine}: {name}, asked on {on}, not the first result\n\n{table}")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -17,11 +17,3 @@ def built_site(tmp_path_factory) -> Path:
     assert result.returncode == 0, result.stderr
     return site
 
-
-@pytest.fixture(scope="session")
-def split_site(tmp_path_factory) -> Path:
-    """The real authorities/ built as a site with many councils is: its search index split by council."""
-    site = tmp_path_factory.mktemp("split-site")
-    result = build(site, LOCAL_OFFER_SEARCH_SPLIT_ABOVE="0")
-    assert result.returncode == 0, result.stderr
-    return site

@@ -138,3 +138,18 @@ def build_project(project: Path, site_dir: Path, **env_overrides: str) -> subpro
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,
     )
+
+
+def search_pages(site: Path) -> list[dict]:
+    """Every page in the site's search index (Pagefind's fragments), each {url, content, meta, ...}.
+
+    A fragment is gzip of "pagefind_dcd" and the page's JSON; the url is from the site's root, such
+    as "/trafford/funding/"."""
+    import gzip
+    import json
+
+    pages = []
+    for fragment in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(fragment.read_bytes())
+        pages.append(json.loads(data[len(b"pagefind_dcd"):]))
+    return pages

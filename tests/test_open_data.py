@@ -321,6 +321,55 @@ def test_the_sitemap_dates_council_pages_by_their_review_and_robots_points_to_it
     assert "Sitemap: " in (built_site / "robots.txt").read_text() and "sitemap.xml" in (built_site / "robots.txt").read_text()
 
 
+def sitemap_dates(site) -> dict[str, str | None]:
+    """Each address in the built sitemap.xml, as a path from the site root, with its lastmod (None if it has none)."""
+    import xml.etree.ElementTree as ET
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    root = ET.parse(site / "sitemap.xml").getroot()
+    dates = {}
+    for url in root.findall("s:url", ns):
+        lastmod = url.find("s:lastmod", ns)
+        dates[urlsplit(url.find("s:loc", ns).text).path.lstrip("/")] = None if lastmod is None else lastmod.text
+    return dates
+
+
+def test_the_sitemap_dates_each_national_page_by_its_own_review_not_the_build(built_site):
+    import yaml
+
+    dates = sitemap_dates(built_site)
+    checked = 0
+    for source in sorted((ROOT / "content").glob("*.md")):
+        front = yaml.safe_load(source.read_text(encoding="utf-8").split("---", 2)[1])
+        path = "" if source.stem == "index" else f"{source.stem}/"
+        assert path in dates, f"content/{source.name}: {path or 'the home page'} is not in sitemap.xml"
+        assert dates[path] == front["last_reviewed"].isoformat(), \
+            f"content/{source.name}: sitemap lastmod {dates[path]}, its last_reviewed {front['last_reviewed']}"
+        checked += 1
+    assert checked >= 5
+    # Every council page is dated by its council's review, so no address carries the day of the build
+    # unless something was really reviewed that day.
+    reviewed = {a.last_reviewed.isoformat() for a in AUTHORITIES} | {
+        yaml.safe_load(s.read_text(encoding="utf-8").split("---", 2)[1])["last_reviewed"].isoformat()
+        for s in (ROOT / "content").glob("*.md")}
+    assert set(dates.values()) <= reviewed, set(dates.values()) - reviewed
+    for authority in AUTHORITIES:
+        assert dates[f"{authority.slug}/"] == authority.last_reviewed.isoformat()
+
+
+def test_a_page_that_states_no_review_date_gets_no_lastmod_rather_than_the_build_date():
+    from types import SimpleNamespace
+
+    from macros.build.open_data import on_page_content
+
+    page = SimpleNamespace(meta={"title": "No date"}, update_date="2026-12-02")
+    on_page_content("<p>Text</p>", page, None, None)
+    assert page.update_date is None
+    page = SimpleNamespace(meta={"last_reviewed": "soon"}, update_date="2026-12-02")
+    on_page_content("<p>Text</p>", page, None, None)
+    assert page.update_date is None
+
+
 HOSTILE = """\
 name: -1-1 Borough Council
 short_name: Example

@@ -35,7 +35,7 @@ def test_a_good_build_replaces_the_site_whole_and_leaves_nothing_behind(tmp_path
     result = build(site)
     assert result.returncode == 0, result.stderr
     assert "Content-Security-Policy" in (site / "index.html").read_text(encoding="utf-8")
-    assert (site / "search" / "search_index.json").is_file() and (site / "trafford" / "funding" / "index.html").is_file()
+    assert (site / "pagefind" / "pagefind.js").is_file() and (site / "trafford" / "funding" / "index.html").is_file()
     assert not (site / "marker.txt").exists()
     assert leftovers(tmp_path) == []
 

@@ -16,7 +16,6 @@ BAD = {
                  "https://x.example\\@evil.example/", "https://x.example/'onmouseover='1",
                  "https://\u212aelvin.example/", "http://127.0.0.1.evil.example/"],
     "LOCAL_OFFER_AUTHORITY": ["Trafford", "../trafford", "trafford.yaml", "traf ford", "$(id)", "²"],
-    "LOCAL_OFFER_SEARCH_SPLIT_ABOVE": ["²", "twenty", "-1", "1e3", "0x10", "20.5", "١٢", "9999999"],
     "LOCAL_OFFER_AUTHORITIES_DIR": ["/nonexistent", "2024", "README.md"],
 }
 CASES = [(name, value) for name, values in BAD.items() for value in values]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT
+from support import ROOT, search_pages
 from macros.data.loader import load_authorities
 from macros.pages.page_kinds import PAGE_KINDS
 from macros.data.schema import SCHEMA_FILE, schema_text
@@ -136,9 +136,11 @@ def test_no_page_asks_another_website_for_anything(built_site):
 
 
 def test_search_index_titles_name_the_council(built_site):
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
-    assert "Trafford" in titles["trafford/funding/"]
+    pages = {page["url"]: page for page in search_pages(built_site)}
+    assert "Trafford" in pages["/trafford/funding/"]["meta"]["title"]
+    assert pages["/trafford/funding/"]["meta"]["council"] == "Trafford"
+    assert pages["/glossary/"]["meta"]["council"] == "Every council"
+    assert pages["/trafford/funding/"]["filters"]["council"] == ["Trafford"]
 
 
 def test_accessibility_statement_has_the_recommended_sections_and_its_review_date(built_site):

@@ -33,7 +33,9 @@ META_NAME = 'http-equiv="Content-Security-Policy"'
 
 POLICY = "; ".join([
     "default-src 'none'",
-    "script-src 'self'",
+    # The search (Pagefind) runs WebAssembly, which needs 'wasm-unsafe-eval': it lets the page compile
+    # WebAssembly from the site's own files, and allows no eval of text and no inline script.
+    "script-src 'self' 'wasm-unsafe-eval'",
     # The search runs in a web worker loaded from the site's own files.
     "worker-src 'self'",
     "style-src 'self'",

@@ -63,7 +63,7 @@ def page_source(kind, authority) -> str:
     # number, a boolean or a date, so it is written by PyYAML's own emitter, which quotes any
     # text its loader would read as something else.
     meta = {"title": kind.title.format(place=authority.short_name), "authority_slug": authority.slug,
-            "page_kind": kind.key, "search": {"boost": kind.search_boost}}
+            "authority_name": authority.short_name, "page_kind": kind.key, "search": {"boost": kind.search_boost}}
     return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1_000_000) + "---\n"
 
 

@@ -18,6 +18,7 @@ import shutil
 import unicodedata
 import uuid
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -190,9 +191,15 @@ def on_post_build(config) -> None:
 
 
 def on_page_content(html: str, page, config, files) -> str:
+    # The sitemap's lastmod is when the page's facts were last checked, never the build date:
+    # a council's last_reviewed, or a national page's own from its front matter. A page that
+    # states no review date gets no lastmod at all.
     authority = site_data.CURRENT.by_slug.get(page.meta.get("authority_slug"))
     if authority:
-        page.update_date = authority.last_reviewed.isoformat()  # the sitemap's lastmod
+        page.update_date = authority.last_reviewed.isoformat()
+    else:
+        reviewed = page.meta.get("last_reviewed")
+        page.update_date = reviewed.isoformat() if isinstance(reviewed, date) else None
     return html
 
 

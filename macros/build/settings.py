@@ -21,7 +21,6 @@ from ..data.safe_text import for_log
 _SITE_URL = re.compile(
     r"(?:https://(?=[^/]{1,253}(?:/|$))(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}"
     r"|http://(?:127\.0\.0\.1|localhost))(?::[0-9]{1,5})?(?:/(?:[A-Za-z0-9._~-]|%[0-9A-Fa-f]{2})*)*", re.I | re.A)
-MAX_SPLIT_ABOVE = 100_000
 
 
 @dataclass(frozen=True)
@@ -42,8 +41,6 @@ AUTHORITY = Setting("extra.local_offer.authority", "LOCAL_OFFER_AUTHORITY", "the
                     ".yaml, such as trafford, or nothing for a site with every council")
 AUTHORITIES_DIR = Setting("extra.local_offer.authorities_dir", "LOCAL_OFFER_AUTHORITIES_DIR",
                           "the folder that holds the authority files, such as authorities")
-SPLIT_ABOVE = Setting("extra.local_offer.search_split_above", "LOCAL_OFFER_SEARCH_SPLIT_ABOVE",
-                      f"a whole number of councils, such as 20, written in the digits 0 to 9 (at most {MAX_SPLIT_ABOVE:,})")
 
 
 def _line_of(config_file: Path, key: str) -> int:
@@ -94,10 +91,4 @@ def apply(config) -> list[Problem]:
     if not (reader.config_file.parent / directory).is_dir():
         reader.refuse(AUTHORITIES_DIR, directory, "no such folder: check the name, from the folder mkdocs.yml is in")
     options["authorities_dir"] = directory
-
-    split = reader.text(SPLIT_ABOVE, options.get("search_split_above", 40))
-    if not (re.fullmatch(r"[0-9]{1,6}", split) and int(split) <= MAX_SPLIT_ABOVE):
-        reader.refuse(SPLIT_ABOVE, split)
-        split = "0"
-    options["search_split_above"] = int(split)
     return reader.problems

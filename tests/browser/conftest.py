@@ -78,11 +78,13 @@ def page(browser, base_url):
 
 
 def search_result_links(page, words: str) -> list[str]:
-    """Search from the open page as a parent would; the path of every result link, best first
-    (a page's sections are listed under it)."""
-    from playwright.sync_api import expect
-
+    """Search from the open page as a parent would: press "/", type, wait for the results of what
+    was typed; the path of each result's page link, best first."""
     page.keyboard.press("/")
-    page.locator("input.md-search__input").press_sequentially(words, delay=30)
-    expect(page.locator(".md-search-result__meta")).to_contain_text(re.compile(r"\d+ matching"), timeout=10_000)
-    return page.locator(".md-search-result__item > a").evaluate_all("links => links.map(a => new URL(a.href).pathname)")
+    box = page.locator("#lo-search-input")
+    box.fill("")
+    box.press_sequentially(words, delay=20)
+    page.wait_for_function("q => document.getElementById('lo-search-results').getAttribute('data-answered') === q",
+                           arg=words, timeout=10_000)
+    return page.locator("#lo-search-results > li > a.lo-search-result__page").evaluate_all(
+        "links => links.map(a => new URL(a.href).pathname)")

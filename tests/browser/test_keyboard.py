@@ -50,6 +50,27 @@ def test_faq_opens_with_enter_and_space(page):
     expect(page.locator("details.lo-faq").first).not_to_have_attribute("open", "")
 
 
+def test_the_council_contents_box_opens_and_closes_with_the_keyboard_at_any_width(browser, base_url):
+    for width, starts_open in ((390, False), (1280, True)):
+        context = browser.new_context(viewport={"width": width, "height": 844})
+        page = context.new_page()
+        page.goto(base_url + "trafford/funding/")
+        box = page.locator("details.lo-guide-contents__details")
+        link = page.locator("nav.lo-guide-contents a").first
+        assert box.evaluate("d => d.open") is starts_open and link.is_visible() is starts_open, width
+        page.locator("summary.lo-guide-contents__title").focus()
+        page.keyboard.press("Enter")
+        assert link.is_visible() is not starts_open, f"{width}px: Enter did not toggle the contents"
+        page.keyboard.press(" ")
+        assert link.is_visible() is starts_open, f"{width}px: Space did not toggle the contents back"
+        if not starts_open:
+            page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.closest('nav.lo-guide-contents') !== null"), \
+            f"{width}px: Tab from the summary does not reach the contents' first link"
+        context.close()
+
+
 def test_step_by_step_buttons_work_with_enter_and_space(page):
     page.goto(page.base + "trafford/graduated-approach/")
     steps = page.locator("ol.lo-step-by-step").first

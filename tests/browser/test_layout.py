@@ -89,18 +89,66 @@ def test_the_funding_table_never_breaks_a_word_or_an_amount_at_1280_px(page):
         assert "£6,000" in page.locator(".lo-funding-table").inner_text()
 
 
+CONTENTS_STATE = """() => {
+  const box = document.querySelector('details.lo-guide-contents__details');
+  const next = document.querySelector('nav.lo-guide-contents').nextElementSibling.getBoundingClientRect();
+  return {open: box.open, listShown: box.querySelector('a').checkVisibility(), nextTop: next.top + scrollY};
+}"""
+
+LAYOUT_SHIFT = """() => new Promise(resolve => {
+  let total = 0;
+  new PerformanceObserver(list => list.getEntries().forEach(e => { if (!e.hadRecentInput) total += e.value; }))
+    .observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => resolve(total), 300);
+})"""
+
+
+def contents_box(browser, base_url, url: str, width: int, javascript: bool) -> dict:
+    context = browser.new_context(viewport={"width": width, "height": 844}, java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(base_url + url)
+    page.wait_for_load_state("load")
+    state = page.evaluate(CONTENTS_STATE)
+    if javascript:
+        state["shift"] = page.evaluate(LAYOUT_SHIFT)
+    context.close()
+    return state
+
+
 def test_on_a_phone_each_council_page_starts_its_own_content_on_the_first_screen(browser, base_url):
+    """The contents box is drawn closed and stays so: without JavaScript (the page as first drawn,
+    before any script has run) and with it, the page's own content starts in the same place."""
+    for kind in PAGE_KINDS:
+        url = "stockton-on-tees/" + kind
+        first, after = (contents_box(browser, base_url, url, 390, javascript) for javascript in (False, True))
+        assert not first["open"] and not first["listShown"], f"{kind or 'overview'}: the contents start open"
+        # The first thing after the council's contents box is the page's own content.
+        assert first["nextTop"] < 844 * 0.75, f"{kind or 'overview'}: the page's own content starts at {first['nextTop']}px"
+        assert abs(first["nextTop"] - after["nextTop"]) < 1 and not after["open"], (kind, first, after)
+        assert after["shift"] < 0.01, f"{kind or 'overview'}: layout shift {after['shift']:.3f}"
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
-    for kind in PAGE_KINDS:
-        page.goto(base_url + "stockton-on-tees/" + kind)
-        # The first thing after the council's contents box is the page's own content.
-        top = page.evaluate("document.querySelector('nav.lo-guide-contents').nextElementSibling"
-                            ".getBoundingClientRect().top")
-        assert top < 844 * 0.75, f"{kind or 'overview'}: the page's own content starts at {top}px"
-        summary = page.locator("summary.lo-guide-contents__title")
-        summary.click()
-        assert page.locator("nav.lo-guide-contents a").first.is_visible(), "the contents open when asked"
+    page.goto(base_url + "stockton-on-tees/funding/")
+    page.locator("summary.lo-guide-contents__title").click()
+    assert page.locator("nav.lo-guide-contents a").first.is_visible(), "the contents open when asked"
+    context.close()
+
+
+def test_on_a_wide_screen_the_contents_list_shows_from_the_first_paint_and_still_closes(browser, base_url):
+    for url in ("trafford/", "trafford/funding/"):
+        first, after = (contents_box(browser, base_url, url, 1280, javascript) for javascript in (False, True))
+        assert first["listShown"], f"{url}: without JavaScript the contents list is hidden on a wide screen"
+        assert after["listShown"] and after["open"], f"{url}: with JavaScript the box is not open: {after}"
+        assert abs(first["nextTop"] - after["nextTop"]) < 1, f"{url}: the page moved once the script ran: {first}, {after}"
+        assert after["shift"] < 0.01, f"{url}: layout shift {after['shift']:.3f}"
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + "trafford/funding/")
+    summary = page.locator("summary.lo-guide-contents__title")
+    summary.click()
+    assert not page.locator("nav.lo-guide-contents a").first.is_visible(), "the summary closes the contents"
+    summary.click()
+    assert page.locator("nav.lo-guide-contents a").first.is_visible(), "and opens them again"
     context.close()
 
 

@@ -87,17 +87,20 @@
     if (faq) faq.open = true;
   }
 
-  // On a phone the council's contents list would fill the first screen: start it closed there.
-  function collapseOnNarrowScreens() {
-    if (!window.matchMedia("(max-width: 44.9375em)").matches) return;
-    document.querySelectorAll("details[data-lo-collapse-narrow]:not([" + DONE + "])").forEach(function (d) {
+  // The council's contents box is sent closed (a phone shows it so); on a wider screen
+  // local-offer.css already shows its list. Marking it open there changes nothing on screen, so
+  // nothing moves, and makes the box what it looks like: open, and closed by its summary.
+  // DONE tells the stylesheet the box now follows its own open state.
+  function openContentsOnWideScreens() {
+    var wide = window.matchMedia("(min-width: 45em)").matches;
+    document.querySelectorAll("details.lo-guide-contents__details:not([" + DONE + "])").forEach(function (d) {
+      if (wide) d.open = true;
       d.setAttribute(DONE, "true");
-      d.open = false;
     });
   }
 
   function init() {
-    collapseOnNarrowScreens();
+    openContentsOnWideScreens();
     document.querySelectorAll("ol.lo-step-by-step").forEach(enhanceStepByStep);
     openTarget();
   }
