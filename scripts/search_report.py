@@ -25,6 +25,7 @@ import contextlib
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -180,6 +181,8 @@ def misses(outcomes: list[Outcome], show: int = 0) -> str:
 
 def build_site(site: Path, config: Path | None = None) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if config:  # a config elsewhere: the authority files are still this project's (or the ones set)
+        env.setdefault("LOCAL_OFFER_AUTHORITIES_DIR", str(ROOT / "authorities"))
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)]
     if config:
         command += ["--config-file", str(config)]
@@ -193,6 +196,9 @@ def build_with_theme_search(site: Path, work: Path) -> None:
     overrides = work / "overrides"
     shutil.copytree(ROOT / "overrides", overrides)
     (overrides / "partials" / "search.html").unlink()
+    main = overrides / "main.html"  # and the theme's own settings for its search
+    main.write_text(re.sub(r"{% block config %}.*?{% endblock %}", "", main.read_text(encoding="utf-8"), flags=re.S),
+                    encoding="utf-8")
     base = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config = work / "mkdocs.yml"
     config.write_text(yaml.safe_dump({

@@ -68,7 +68,10 @@ PAGE_TAGS = {
 }
 PAGE_ATTRIBUTES = {"class", "id", "href", "rel", "title", "role", "scope", "datetime", "start", "aria-label",
                    "aria-labelledby", "aria-current", "data-label", "data-search-exclude", "data-lo-step-by-step",
-                   "open", "data-lo-collapse-narrow"}
+                   "open",
+                   # what overrides/main.html tells the search index about each page
+                   "hidden", "data-pagefind-body", "data-pagefind-weight", "data-pagefind-filter", "data-pagefind-meta",
+                   "data-council", "data-kind"}
 URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "poster", "data", "background", "xlink:href"}
 
 

@@ -46,5 +46,7 @@ def index(site: Path) -> None:
 @event_priority(-50)  # once every page is written, before safe_publish checks the new site
 def on_post_build(config) -> None:
     site = Path(config.site_dir)
-    shutil.rmtree(site / "search", ignore_errors=True)  # the theme's index (see above)
+    # The theme's index (see above), and the search code and word lists only its index would use.
+    for unused in (site / "search", site / "assets" / "javascripts" / "lunr", site / "assets" / "javascripts" / "workers"):
+        shutil.rmtree(unused, ignore_errors=True)
     index(site)

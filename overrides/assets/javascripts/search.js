@@ -14,12 +14,56 @@
   var dialog = document.querySelector("[data-lo-search]");
   var toggle = document.getElementById("__search");
   if (!dialog || !toggle) return;
-  var input = document.getElementById("lo-search-input");
-  var form = document.getElementById("lo-search-form");
-  var status = document.getElementById("lo-search-status");
-  var list = document.getElementById("lo-search-results");
-  var only = document.getElementById("lo-search-only");
   var here = dialog.getAttribute("data-lo-council");
+
+  // The dialog's box and results list, drawn here rather than sent in every page.
+  var SVG = "http://www.w3.org/2000/svg";
+  function icon(path) {
+    var svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("aria-hidden", "true");
+    var line = document.createElementNS(SVG, "path");
+    line.setAttribute("d", path);
+    line.setAttribute("fill", "none");
+    line.setAttribute("stroke", "currentColor");
+    line.setAttribute("stroke-width", "2");
+    svg.appendChild(line);
+    return svg;
+  }
+  function make(tag, attributes, children) {
+    var node = document.createElement(tag);
+    Object.keys(attributes).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    (children || []).forEach(function (child) {
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+  var input = make("input", { type: "search", class: "md-search__input", id: "lo-search-input", name: "q",
+    "aria-label": "Search this site", placeholder: "Search, for example: top-up funding", autocapitalize: "off",
+    autocorrect: "off", autocomplete: "off", spellcheck: "false", enterkeyhint: "search",
+    "aria-describedby": "lo-search-status", "aria-controls": "lo-search-results" });
+  var back = make("label", { class: "md-search__icon md-icon", for: "__search", "aria-hidden": "true" },
+    [icon("M10 5a5 5 0 1 0 0 10a5 5 0 1 0 0-10M14 14l6 6"), icon("M19 12H5M11 6l-6 6l6 6")]);
+  var form = make("form", { class: "md-search__form lo-search__form", id: "lo-search-form", action: "#" }, [
+    input, back,
+    make("nav", { class: "md-search__options", "aria-label": "Search" }, [
+      make("button", { type: "reset", class: "md-search__icon md-icon", "aria-label": "Clear the search" },
+        [icon("M6 6l12 12M18 6L6 18")])])]);
+  var status = make("p", { class: "md-search-result__meta", id: "lo-search-status", role: "status" },
+    ["Type a word or a question."]);
+  var list = make("ol", { class: "md-search-result__list lo-search-result__list", id: "lo-search-results",
+    "aria-label": "Search results" });
+  var only = null;
+  var result = make("div", { class: "md-search-result lo-search-result" });
+  if (here) {
+    only = make("input", { type: "checkbox", id: "lo-search-only", checked: "" });
+    result.appendChild(make("p", { class: "lo-search__scope" }, [only,
+      make("label", { for: "lo-search-only" }, ["Only " + here + " and the guides for every council"])]));
+  }
+  result.appendChild(status);
+  result.appendChild(list);
+  dialog.appendChild(make("div", { class: "md-search__inner", role: "search" }, [form,
+    make("div", { class: "md-search__output" }, [make("div", { class: "md-search__scrollwrap", tabindex: "0" }, [result])])]));
   var EVERY = "Every council";  // the council of a national page (overrides/main.html)
   var SHOWN = 10;
   var ENOUGH = 3;  // fewer pages than this hold every word: ask each word on its own too
@@ -40,6 +84,10 @@
   // On the home page, a question that names no council is most often answered by a guide for every
   // council; a guide's score counts this many times a council page's.
   var NATIONAL = 3;
+  // A question asking how to reach someone is answered by a council's contacts page first.
+  var CONTACTING = /\b(phone|telephone|ring|call|email|e-mail|contact|address)\b/i;
+  // A question asking what a word means is answered by the glossary first.
+  var DEFINING = /^\s*(what\s+(is|are|'s)\b|what\s+does\b.*\b(mean|stand\s+for)\b|define\b|meaning\s+of\b)/i;
 
   function plain(text) {
     return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
@@ -178,16 +226,15 @@
     });
   }
 
-  // Each page of a council named in `weights` ({council name: factor}) scores that many times
-  // as much; then the best first, tier by tier.
+  // Each page matching one of `weights` ([[filter, factor], ...], such as [{council: "Bury"}, 3])
+  // scores that many times as much; then the best first, tier by tier.
   function reweigh(pagefind, entries, weights) {
-    var names = Object.keys(weights);
-    return Promise.all(names.map(function (name) {
-      return pagefind.search(null, { filters: { council: name } });  // every page of that council
+    return Promise.all(weights.map(function (weight) {
+      return pagefind.search(null, { filters: weight[0] });  // every page the filter matches
     })).then(function (answers) {
       var factor = {};
       answers.forEach(function (answer, n) {
-        answer.results.forEach(function (result) { factor[result.id] = weights[names[n]]; });
+        answer.results.forEach(function (result) { factor[result.id] = (factor[result.id] || 1) * weights[n][1]; });
       });
       entries.forEach(function (entry, i) {
         entry.order = i;
@@ -208,16 +255,18 @@
       var terms = meaningful(named.rest || words);
       if (!named.rest && named.name) terms = meaningful(words);
       var filters = council ? { council: { any: named.name ? [named.name] : [here, EVERY] } } : null;
-      var weights = {};
-      if (!council) weights[EVERY] = NATIONAL;
-      if (named.everyday) weights[named.everyday] = 1 / NATIONAL;
+      var weights = [];
+      if (!council) weights.push([{ council: EVERY }, NATIONAL]);
+      if (named.everyday) weights.push([{ council: named.everyday }, 1 / NATIONAL]);
+      if (DEFINING.test(query)) weights.push([{ kind: "glossary" }, NATIONAL]);
+      if (CONTACTING.test(query)) weights.push([{ kind: "contacts" }, NATIONAL]);
       return ask(pagefind, terms, filters).then(function (entries) {
         return reweigh(pagefind, entries, weights);
       }).then(function (results) {
         if (!named.name || results.length >= SHOWN) return results;
         // A question naming a council shows that council's pages first, then anything else that matches.
         return ask(pagefind, terms, null).then(function (more) {
-          return reweigh(pagefind, more, {});
+          return reweigh(pagefind, more, []);
         }).then(function (more) {
           var seen = {};
           results.forEach(function (result) { seen[result.id] = true; });
