@@ -3,8 +3,11 @@
     .venv/bin/python scripts/new_authority.py "City of Doncaster Council"
     .venv/bin/python scripts/new_authority.py "City of Doncaster Council" --short-name Doncaster
 
-Writes authorities/<slug>.yaml. Every "REPLACE THIS" is refused by scripts/validate.py (and so by
-the build) until it is filled in or its field deleted, so a half-done file never reaches parents.
+Writes authorities/<slug>.yaml, and the folder for the council's source pages,
+authorities/sources/<slug>/, with a README.md saying what goes there. Every "REPLACE THIS" is
+refused by scripts/validate.py (and so by the build) until it is filled in or its field deleted,
+so a half-done file never reaches parents; a choice that would state a fact (such as optional:
+true) is there as a comment, stating nothing until an editor chooses it.
 It never overwrites an existing file (exit 1), and writes nothing for a name the data model would
 refuse or that gives no usable web address (exit 2).
 """
@@ -24,6 +27,7 @@ from macros.data.model import Name, Slug  # noqa: E402
 from macros.data.problems import Invalid  # noqa: E402
 from macros.data.reserved_slugs import reserved_slugs  # noqa: E402
 from macros.data.safe_text import describe, for_log  # noqa: E402
+from macros.data.sources import sources_folder  # noqa: E402
 from macros.data.yaml_reader import PLACEHOLDER, Reader  # noqa: E402
 
 TEMPLATE = Path(__file__).with_name("new_authority_template.yaml")
@@ -112,6 +116,37 @@ def new_file_text(name: str, short_name: str, slug: str) -> str:
                              TEMPLATE.read_text(encoding="utf-8"))
 
 
+SOURCES_README = """# {name}: source pages
+
+Each .md file here is one page that facts in authorities/{slug}.yaml came from ({name}'s
+own pages, or its SENDIASS's, parent carer forum's or a school's), saved so that every
+council_says quote can be checked against it. Start each file with front matter (title, url,
+publisher, publisher_kind, read, and last_updated if the page shows a date) between two lines of
+---, then the page's text exactly as it is, marking any cut with '…'. Name each file in the
+council's sources: list. EDITING.md, "Add a source", says more. This README is not a source page.
+"""
+
+
+def made_sources_folder(folder: Path, name: str, slug: str) -> str:
+    """The council's sources folder, made with its README if it is not there: what to tell the editor."""
+    target = sources_folder(folder, slug)
+    shown = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        if target.is_symlink() or not target.is_dir():
+            return f"{shown} is there but is not a folder: make it a folder, and save the council's pages in it"
+        with open(target / "README.md", "x", encoding="utf-8", newline="\n") as file:
+            file.write(SOURCES_README.format(name=name, slug=slug))
+    except FileExistsError:
+        if not target.is_dir():
+            return f"{shown} is there but is not a folder: make it a folder, and save the council's pages in it"
+        # a README, or pages, an editor already has are theirs
+    except OSError as error:
+        return (f"could not make {shown}/ ({for_log(error.strerror or error, 120)}): make that folder yourself, "
+                "and save the council's pages in it")
+    return f"save the council's pages in {shown}/"
+
+
 class Parser(argparse.ArgumentParser):
     def error(self, message):
         # One line, like every other refusal here. A name starting with "-" is read as an option.
@@ -155,6 +190,7 @@ def main(argv=None) -> int:
               "Check that --folder is a folder you can write to.", file=sys.stderr)
         return 1
     print(f"wrote {shown}: fill in each REPLACE THIS, or delete fields the council's pages do not give.\n"
+          f"{made_sources_folder(args.folder, name, slug)} (one .md file each, as EDITING.md says).\n"
           f"Then run: .venv/bin/python scripts/validate.py {shown}")
     return 0
 

@@ -51,12 +51,32 @@ def test_every_page_kind_is_described_with_a_screenshot_kept_in_the_repository()
     "this line starts with '- ' but is read as more words of the line above", "no source covers",
     "replace this placeholder", "the review was due on", "source pages", "this statement has no council_says",
     "no source page called", "which the council's words do not",
+    "put the first number in phone, and only the others in more_phones", "this list repeats a phone number",
+    "expected a month written YYYY-MM, such as 2020-05, or a year written YYYY",
+    "give last_updated (a full date) or updated_in (a month or a year), not both",
 ])
 def test_every_message_is_explained(message):
     assert message in GUIDE
     source = "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "macros").rglob("*.py")))
     # "expected ..." is put in front of some phrases when the message is made.
     assert message.removeprefix("expected ") in source, f"the guide explains a message no code gives: {message}"
+
+
+def test_the_guide_lists_every_word_the_quote_check_counts_as_must_should_or_can():
+    from macros.data.provenance import STRENGTHS
+
+    words = GUIDE.split("**Which words count.**", 1)[1].split("Numbers are checked too", 1)[0]
+    for kind, pattern in STRENGTHS:
+        line = next(line for line in re.split(r"\n- ", words) if line.startswith(f"{kind}:"))
+        for word in pattern.split("|"):
+            plain = re.sub(r"s\?", "", word)  # "needs? to" is written "need to" (and "needs to")
+            assert f"`{plain}`" in line, f"{kind}: the guide does not list {plain!r}"
+
+
+def test_the_guide_says_a_one_council_build_checks_every_file_and_the_scaffold_makes_the_sources_folder():
+    assert "still checks **every** council's file" in GUIDE
+    assert "`authorities/sources/doncaster/`" in GUIDE and "`README.md`" in GUIDE
+    assert "Mark each cut with `…`" in GUIDE and "publisher_kind: sendiass" in GUIDE
 
 
 def test_the_paragraph_rule_in_the_guide_is_what_the_site_does(tmp_path):

@@ -9,13 +9,13 @@ from typing import Any, get_args
 
 import pytest
 import yaml
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 
 from support import ROOT
 from test_bad_input import validate
 
 from macros.data.loader import load_authority
-from macros.data.model import Authority
+from macros.data.model import Authority, SectionKey, SourceFile
 from macros.data.yaml_reader import read_yaml
 
 SCRIPT = ROOT / "scripts" / "new_authority.py"
@@ -58,13 +58,55 @@ def test_the_scaffold_has_every_field_and_cannot_be_published_until_filled_in(tm
     assert all(line.endswith("replace this placeholder") for line in problems), problems
 
 
+def test_the_scaffold_states_no_fact_nobody_typed(tmp_path):
+    # A number, a true or false, a must/should/can, a kind of contact or a topic, left as the
+    # scaffold wrote it, would be published as the council's own fact.
+    assert scaffold(tmp_path, "City of Doncaster Council").returncode == 0
+    text = (tmp_path / "doncaster.yaml").read_text(encoding="utf-8")
+    facts = [line for line in text.splitlines() if not line.lstrip().startswith("#")
+             and re.match(r"^\s*(?:- )?(count|strength|role|topic|extra_funding_may_apply|optional|may_get_top_up|"
+                          r"amount_is_up_to|needs_ehc_needs_assessment|needs_ehc_plan|decider):", line)
+             and "REPLACE THIS" not in line]
+    assert facts == []
+    for choice in ("extra_funding_may_apply", "optional", "may_get_top_up", "needs_ehc_plan"):
+        assert re.search(rf"^\s*# {choice}: (true|false)\b", text, re.M), choice  # there to choose, stating nothing
+    assert not re.search(r"^[^#\n]*:\s*(true|false)\b", text, re.M)
+
+
+def test_the_scaffold_makes_the_sources_folder_and_covers_every_section(tmp_path):
+    result = scaffold(tmp_path, "City of Doncaster Council")
+    assert result.returncode == 0, result.stderr
+    folder = tmp_path / "sources" / "doncaster"
+    assert sorted(p.name for p in folder.iterdir()) == ["README.md"]
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    assert "council_says" in readme and "front matter" in readme and "…" in readme
+    assert str(folder) in result.stdout
+    # README.md can never be named as a source (file names are lower case), so it is never read as one.
+    with pytest.raises(ValueError):
+        TypeAdapter(SourceFile).validate_python("README.md")
+    data, _ = read_yaml(tmp_path / "doncaster.yaml", "doncaster.yaml")
+    covers = next(source["covers"] for source in data["sources"] if "covers" in source)
+    assert covers == list(get_args(SectionKey)) or sorted(covers) == sorted(get_args(SectionKey))
+
+
+def test_a_sources_folder_already_there_is_left_as_it_is(tmp_path):
+    folder = tmp_path / "sources" / "doncaster"
+    folder.mkdir(parents=True)
+    (folder / "README.md").write_text("mine", encoding="utf-8")
+    (folder / "sen-support.md").write_text(SOURCE_PAGE, encoding="utf-8")
+    assert scaffold(tmp_path, "City of Doncaster Council").returncode == 0
+    assert (folder / "README.md").read_text(encoding="utf-8") == "mine"
+    assert (folder / "sen-support.md").read_text(encoding="utf-8") == SOURCE_PAGE
+
+
 FILLED = {"local_offer_url": "https://www.doncaster.gov.uk/send", "web": "https://www.doncaster.gov.uk/send",
           "url": "https://www.doncaster.gov.uk/send", "email": "sen@doncaster.gov.uk", "phone": '"01302 736000"',
           "last_reviewed": "2026-01-15", "last_updated": "2025-06-01", "amount": "6000",
           "comment_url": "https://www.doncaster.gov.uk/send/feedback", "received": "2025-06-01", "responded": "2025-07-01",
           "file": "sen-support.md", "level": "sen_support", "plan": "sen_support_plan", "direction": "up",
           "kind": None, "amount_is_up_to": "true", "amount_is": "per_child", "method": "online_form",
-          "above": "20000", "published": "2025-06-01", "council_says": "Schools get £6,000."}
+          "above": "20000", "published": "2025-06-01", "council_says": "Schools get £6,000.", "count": "2",
+          "strength": "can", "role": "sendiass", "topic": "travel"}
 # Choices from a fixed list: each filled in with one the list holds (kind differs by where it stands).
 KINDS = {"funding": "element", "frameworks": "ordinarily_available"}
 # The filled-in scaffold's one source page, holding the words every placeholder is filled with.
@@ -91,7 +133,6 @@ def test_a_scaffold_filled_in_is_a_valid_council(tmp_path):
     assert scaffold(tmp_path, "City of Doncaster Council").returncode == 0
     path = tmp_path / "doncaster.yaml"
     path.write_text(filled_in(path.read_text(encoding="utf-8")), encoding="utf-8")
-    (tmp_path / "sources" / "doncaster").mkdir(parents=True)
     (tmp_path / "sources" / "doncaster" / "sen-support.md").write_text(SOURCE_PAGE, encoding="utf-8")
     result = validate(path)
     assert result.returncode == 0, result.stderr
@@ -188,11 +229,11 @@ def test_a_name_the_model_accepts_reads_back_exactly(tmp_path, name, short_name,
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     path = tmp_path / f"{slug}.yaml"
-    assert list(tmp_path.iterdir()) == [path]
+    assert set(tmp_path.iterdir()) == {path, tmp_path / "sources"}
+    assert [p.name for p in (tmp_path / "sources" / slug).iterdir()] == ["README.md"]
     data, _ = read_yaml(path, str(path))
     assert (data["name"], data["short_name"], data["slug"]) == (name, short_name, slug)
     path.write_text(filled_in(path.read_text(encoding="utf-8")), encoding="utf-8")
-    (tmp_path / "sources" / slug).mkdir(parents=True)
     (tmp_path / "sources" / slug / "sen-support.md").write_text(SOURCE_PAGE, encoding="utf-8")
     authority, problems = load_authority(path)
     assert [p for p in problems if p.is_error] == []

@@ -26,8 +26,8 @@ def test_every_councils_ehc_page_gives_the_law_beside_its_own_steps(built_site, 
 
 def test_the_council_sendiass_is_named_in_the_law_box_where_the_council_lists_one(built_site):
     law = page_text(built_site, "camden/ehc-needs-assessment").split("The law in England", 1)[1]
-    assert ("Camden SENDIASS can give you information and advice about asking, and about what you can do if you disagree:"
-            " see who to contact") in law
+    assert ("Camden SENDIASS can give you information and advice about asking. It can also tell you what you can do if "
+            "you disagree. See who to contact") in law
     law = page_text(built_site, "barking-and-dagenham/ehc-needs-assessment").split("The law in England", 1)[1]
     assert "every council must make sure you can get information and advice about asking" in law
     assert "SENDIASS" in law
@@ -133,8 +133,10 @@ def test_no_not_published_notice_where_the_council_covers_the_topic(built_site, 
 def test_a_notice_names_a_next_step_and_the_councils_own_site(built_site):
     text = page_text(built_site, "blackburn-with-darwen/school")
     notice = text.split(NOTICE, 1)[1][:400]
-    assert "Ask your child's SENCO" in notice and "Blackburn with Darwen Local Offer" in notice
+    assert "Ask your child's SENCO" in notice
     assert "Blackburn with Darwen's own Local Offer website" in notice
+    # Its Local Offer contact is, in its own description, for schools' technical help: not a parent's next step.
+    assert "Or ask Blackburn with Darwen Local Offer" not in notice
 
 
 @pytest.mark.parametrize("url, headings", [
@@ -411,7 +413,9 @@ def test_a_page_kind_the_council_has_no_data_for_says_not_on_this_site_yet_and_w
             if block == "This is not on this site yet":
                 notices += 1
                 ask = blocks[at + 1]
-                assert "on this site yet. Ask your child's SENCO. Or ask Example SENDIASS" in ask, ask
+                # A comment on the Local Offer goes to no team but a Local Offer team (Example has none).
+                also = "" if kind.key == "you-said-we-did" else " Or ask Example SENDIASS"
+                assert "for Example yet. Ask your child's SENCO." + also in ask, ask
                 assert "Example's own Local Offer website" in ask, ask
     assert notices >= 4
 
@@ -431,3 +435,151 @@ def test_a_sentence_says_who_decides_top_up_only_from_decided_by(tmp_path):
         blocks = visible_blocks(str(render(BY_KEY["funding"], authority)), whole=True)
         decides = [block for block in blocks if re.search(r"\bdecides?\b", block, re.I)]
         assert decides == ([expected] if expected else []), decides
+
+
+# Issue 16: sentences the three held-out councils (Doncaster, Rotherham, Lambeth) showed false.
+def _rendered(tmp_path, text: str, key: str) -> list[str]:
+    from macros.data.loader import load_authority
+    from macros.pages.council_pages import render
+    from macros.pages.page_kinds import BY_KEY
+
+    path = tmp_path / "example.yaml"
+    path.write_text(text, encoding="utf-8")
+    authority, problems = load_authority(path)
+    assert [p for p in problems if p.is_error] == [], problems
+    return visible_blocks(str(render(BY_KEY[key], authority)), whole=True)
+
+
+TWO_ROUTES = "  top_up_routes:\n    - name: School Inclusion Fund\n    - name: Early Years Inclusion Fund\n"
+
+
+def test_the_funding_page_counts_its_top_up_routes_and_claims_no_who_it_does_not_give(tmp_path):
+    from support import MINIMAL_AUTHORITY
+
+    text = " ".join(_rendered(tmp_path, MINIMAL_AUTHORITY.replace("contacts:", TWO_ROUTES + "contacts:"), "funding"))
+    assert "In Example, there are two ways to ask for more money or help. Each is for a child" in text
+    assert "there is a way" not in text and "who can ask" not in text.lower()
+    one = " ".join(_rendered(tmp_path, MINIMAL_AUTHORITY.replace("contacts:", TWO_ROUTES.rsplit("    - ", 1)[0]
+                                                                 + "contacts:"), "funding"))
+    assert "In Example, there is a way to ask for more money or help. It is for a child" in one
+
+
+def test_a_funding_page_with_no_top_up_route_says_it_is_not_on_this_site_yet_and_whom_to_ask(tmp_path):
+    from support import MINIMAL_AUTHORITY
+
+    blocks = _rendered(tmp_path, MINIMAL_AUTHORITY, "funding")
+    at = blocks.index("Top-up funding in Example")
+    assert blocks[at + 1] == "This is not on this site yet"
+    assert "details of how a school asks for top-up funding for Example" in blocks[at + 2]
+    assert "Or ask Example SENDIASS" in blocks[at + 2]
+
+
+def test_the_law_box_says_ask_in_writing_only_in_words_true_beside_a_councils_own_form(built_site):
+    law = page_text(built_site, "lambeth/ehc-needs-assessment").split("The law in England", 1)[1]
+    assert "by letter or email." not in law
+    assert "It is best to ask in writing. This can be a letter, an email or the council's own form" in law
+    heading = "Asking for an EHC needs assessment in Lambeth, and what happens next, step by step"
+    assert heading in page_text(built_site, "lambeth/ehc-needs-assessment")
+
+
+def test_the_councils_own_level_name_is_used_where_it_writes_send_support(tmp_path):
+    from support import MINIMAL_AUTHORITY
+
+    text = MINIMAL_AUTHORITY.replace("sen_support:\n", "terminology:\n  support_level_names: [SEND support]\nsen_support:\n")
+    text = text.replace("contacts:\n", "contacts:\n  - role: sen_team\n    name: Special Needs Team\n")
+    overview = _rendered(tmp_path, text, "overview")
+    assert "SEND support in Example" in overview and "SEN support in Example" not in overview
+    assert "The council's SEND team" in _rendered(tmp_path, text, "contacts")
+    # Where the council writes SEN support, or names its team the SEN Team, the page does too.
+    plain = MINIMAL_AUTHORITY.replace("contacts:\n", "contacts:\n  - role: sen_team\n    name: SEN Team\n")
+    assert "SEN support in Example" in _rendered(tmp_path, plain, "overview")
+    assert "The council's SEN team" in _rendered(tmp_path, plain, "contacts")
+
+
+@pytest.mark.parametrize("name, spoken", [
+    ("SEND team", "the SEND team"), ("Families Information Service", "the Families Information Service"),
+    ("Education, Health & Care Assessment Team (EHCAT)", "the Education, Health & Care Assessment Team (EHCAT)"),
+    ("Example SENDIASS", "Example SENDIASS"), ("Example Parent Voice", "Example Parent Voice"),
+    ("SENDIASS", "SENDIASS"), ("The Parents and Carers Alliance", "The Parents and Carers Alliance"),
+    ("Supportive Parents", "Supportive Parents"),
+])
+def test_a_contact_that_names_a_kind_of_service_reads_with_the(tmp_path, name, spoken):
+    from support import MINIMAL_AUTHORITY
+    from macros.data.loader import load_authority
+    from macros.pages.council_pages import spoken_name
+
+    path = tmp_path / "example.yaml"
+    path.write_text(MINIMAL_AUTHORITY, encoding="utf-8")
+    authority, _ = load_authority(path)
+    assert spoken_name(name, authority) == spoken
+
+
+EHC_TEAM = """\
+contacts:
+  - role: sen_team
+    name: SEND Team
+    description: The SEND team oversee asking for and writing EHC plans for children who have an EHC plan.
+    phone: "01234 567891"
+  - role: sendiass
+    name: Example SENDIASS
+    phone: "01234 567890"
+"""
+
+
+def test_who_to_ask_never_picks_a_team_whose_own_description_is_for_something_else(tmp_path):
+    from support import MINIMAL_AUTHORITY
+
+    text = MINIMAL_AUTHORITY.split("contacts:\n")[0] + EHC_TEAM + "sources:" + MINIMAL_AUTHORITY.split("sources:", 1)[1]
+    school = " ".join(_rendered(tmp_path, text, "school"))
+    assert "Or ask Example SENDIASS" in school and "SEND Team" not in school
+    assert "Or ask the SEND Team" in " ".join(_rendered(tmp_path, text, "ehc-needs-assessment"))
+    # A comment on the Local Offer goes to a Local Offer team, or to no team at all.
+    comments = " ".join(_rendered(tmp_path, text, "you-said-we-did"))
+    assert "does not say yet how to send a comment to Example. See who to contact." in comments
+    assert "Ask the SEND Team" not in comments and "Ask Example SENDIASS" not in comments
+    schools_only = MINIMAL_AUTHORITY.replace("    name: Example SENDIASS\n",
+                                             "    name: Example SENDIASS\n    description: For schools only.\n")
+    assert "Or ask" not in " ".join(_rendered(tmp_path, schools_only, "school"))
+
+
+def test_the_contacts_title_promises_no_email_and_coverage_no_unreachable_sendiass(tmp_path, built_site):
+    from support import MINIMAL_AUTHORITY
+    from macros.data.loader import load_authority
+    from macros.pages.coverage import coverage
+    from test_site import title_of
+
+    assert "phone and email" not in title_of(built_site, "rotherham/contacts")
+    path = tmp_path / "example.yaml"
+    path.write_text(MINIMAL_AUTHORITY.replace('    phone: "01234 567890"\n    email: sendiass@example.gov.uk\n', ""),
+                    encoding="utf-8")
+    authority, _ = load_authority(path)
+    assert next(row.by for row in coverage(authority) if row.topic.key == "information-advice") == ""
+
+
+def test_a_contact_with_two_phone_numbers_shows_both_and_a_route_its_start(tmp_path):
+    from support import MINIMAL_AUTHORITY
+
+    text = MINIMAL_AUTHORITY.replace('    phone: "01234 567890"\n', '    phone: "01234 567890"\n    more_phones: ["01234 567891"]\n')
+    text = text.replace("contacts:", "  top_up_routes:\n    - name: One Point Panel\n      starts: from September 2025\n"
+                                     "contacts:")
+    assert "Phone 01234 567890 or 01234 567891" in " ".join(_rendered(tmp_path, text, "contacts"))
+    assert "When it started or starts: from September 2025" in _rendered(tmp_path, text, "funding")
+
+
+@pytest.mark.parametrize("phones, message", [
+    ('    more_phones: ["01234 567891"]\n', "put the first number in phone, and only the others in more_phones"),
+    ('    phone: "01234 567890"\n    more_phones: ["01234 567890"]\n', "this list repeats a phone number"),
+])
+def test_more_phones_without_a_first_or_repeated_gets_one_message(tmp_path, phones, message):
+    from support import MINIMAL_AUTHORITY
+    from macros.data.loader import load_authority
+
+    path = tmp_path / "example.yaml"
+    path.write_text(MINIMAL_AUTHORITY.replace('    phone: "01234 567890"\n', phones), encoding="utf-8")
+    authority, problems = load_authority(path)
+    assert authority is None and len(problems) == 1 and message in str(problems[0]), [str(p) for p in problems]
+    assert "contacts[1].more_phones" in str(problems[0])
+
+
+def test_doncasters_second_phone_number_is_on_its_contacts_page(built_site):
+    assert "01302 737210 or 01302 737211" in page_text(built_site, "doncaster/contacts")

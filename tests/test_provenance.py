@@ -13,7 +13,7 @@ import pytest
 
 from support import MINIMAL_AUTHORITY, ROOT, build
 
-from macros.data.provenance import normalised, numbers, strength
+from macros.data.provenance import normalised, numbers, readings, strength
 
 PAGE = """\
 ---
@@ -146,6 +146,74 @@ def test_numbers_in_words_and_digits_and_normalised_quotes():
     assert normalised("Your child’s “needs” – met") == normalised("your child's \"needs\" - met")
 
 
+# Words that read as a must, should, can or number where they state none, as the held-out councils
+# found them (issue 16): each with its kind.
+@pytest.mark.parametrize(("text", "kind"), [
+    ("progressing in a way expected for their age", "none"), ("making expected progress", "none"),
+    ("behind their expected level of development", "none"), ("not doing as well as expected", "none"),
+    ("Schools are expected to do it", "should"), ("It is expected that schools do it", "should"),
+    ("Some children may require extra help", "can"), ("the school may need to go round the cycle again", "can"),
+    ("It may be that they need to revisit the plan", "can"), ("help that might be required", "can"),
+    ("Schools require evidence", "must"), ("They may ask, and they must reply", "must"),
+    ("Schools have a legal obligation to identify needs", "must"), ("the requirement on the council to set out", "must"),
+    ("if your child needs to move school", "none"), ("Children get help when they need to", "none"),
+    ("If so, the school needs to tell you", "must"), ("if your child needs to move, the school must say", "must"),
+    ("Schools will need to send evidence", "must"),
+])
+def test_strength_words_that_state_no_duty(text, kind):
+    assert strength(text)[0] == kind
+
+
+def test_a_need_to_in_a_condition_may_be_read_either_way_and_nothing_else():
+    assert readings("when the school needs to give extra help") == {"none", "must"}
+    assert readings("for whom the school needs to make extra provision") == {"must"}
+    assert readings("Schools must do it") == {"must"} and readings("may require") == {"can"}
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("they will need one.", set()), ("no one is left out", set()), ("the right one, for your child", set()),
+    ("the one year review", {"1"}), ("a one-off payment", {"1"}),
+    ("will need one assessment", {"1"}), ("at least one set of targets", {"1"}), ("one of the following", {"1"}),
+    ("Band 1a", {"1a"}), ("Band 2", {"2"}), ("Band 1a and Band 1b", {"1a", "1b"}), ("Level 3b funding of £450", {"3b", "450"}),
+])
+def test_one_as_a_word_for_a_thing_is_no_number_and_a_bands_letter_is_part_of_its_number(text, found):
+    assert numbers(text) == found
+
+
+# Each with the source page's sentence, the statement's text and, for a statement the check must
+# refuse, the part of its message. The first of each pair is a false alarm the check gave.
+FALSE_ALARMS = [
+    ("Staff must check that your child is progressing in a way expected for their age.",
+     "Staff must check your child is making progress.", None),
+    ("Staff must check that your child is progressing in a way expected for their age.",
+     "Staff should check your child is making progress.", 'say "must"'),
+    ("Some children may require help that is different from the help other children get.",
+     "Some children may need different help.", None),
+    ("Some children may require help that is different from the help other children get.",
+     "Some children must get different help.", 'say "can"'),
+    ("The plan is reviewed when your child needs to move school.",
+     "The plan is reviewed when your child moves school.", None),
+    ("Schools need to review the plan when your child moves school.",
+     "The plan is reviewed when your child moves school.", 'say "must"'),
+    ("Most children will not need an EHC plan.", "Most children will not need one.", None),
+    ("Most children will not need an EHC plan.", "Most children will not need one plan, or two.", "this text has 1, 2"),
+    ("The panel decides Band 1a, Band 1b or Band 2.", "The panel decides Band 1a or Band 1b.", None),
+    ("The panel decides Band 1a, Band 1b or Band 2.", "The panel decides Band 1c.", "this text has 1c"),
+]
+
+
+@pytest.mark.parametrize(("said", "text", "refused"), FALSE_ALARMS)
+def test_words_that_state_no_duty_or_number_pass_and_a_changed_one_still_fails(tmp_path, said, text, refused):
+    page = PAGE + "\n" + said + "\n"
+    lines = problems_for(tmp_path, "    - text: You can ask for a meeting.\n      council_says: Parents can ask for a meeting.\n",
+                         f"    - text: {text}\n      council_says: {said}\n", {"sen-support.md": page})
+    if refused is None:
+        assert lines == []
+    else:
+        (line,) = lines
+        assert "assess_plan_do_review.notes[1]" in line and refused in line, line
+
+
 @pytest.fixture(scope="module")
 def quoted_site(tmp_path_factory) -> Path:
     tmp_path = tmp_path_factory.mktemp("provenance")
@@ -202,3 +270,38 @@ def test_words_from_an_old_page_say_how_old_it_is(tmp_path):
     html = (site / "example" / "graduated-approach" / "index.html").read_text(encoding="utf-8")
     said = re.findall(r'<details class="lo-said"[^>]*>(.*?)</details>', html, re.S)
     assert said and all("This page is from 2016: ask whether it is still right." in block for block in said)
+
+
+def _rendered_page(tmp_path, page: str, key: str = "graduated-approach") -> str:
+    from macros.data.loader import load_authority
+    from macros.pages.council_pages import render
+    from macros.pages.page_kinds import BY_KEY
+
+    authorities = project(tmp_path, pages={"sen-support.md": page})
+    authority, problems = load_authority(authorities / "example.yaml")
+    assert authority is not None and not [p for p in problems if p.is_error], [str(p) for p in problems]
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", str(render(BY_KEY[key], authority))))
+
+
+@pytest.mark.parametrize("shown, words, old", [("2020-05", "May 2020", True), ("2016", "2016", True),
+                                               ("2025-06", "June 2025", False)])
+def test_a_page_dated_only_by_its_month_or_year_shows_it_and_says_how_old_it_is(tmp_path, shown, words, old):
+    text = _rendered_page(tmp_path, PAGE.replace("last_updated: 2025-06-30", f"updated_in: {shown}"))
+    assert f"updated {words}." in text and f"(last updated in {words})" in text
+    year = shown[:4]
+    assert (f"This page is from {year}: ask whether it is still right." in text) == old
+
+
+@pytest.mark.parametrize("front, message", [
+    ("updated_in: 2020-05\nlast_updated: 2020-05-01", "give last_updated (a full date) or updated_in (a month or a year), not both"),
+    ("updated_in: May 2020", "expected a month written YYYY-MM, such as 2020-05, or a year written YYYY"),
+    ("updated_in: 2020-13", "expected a month from 01 to 12"),
+    ("updated_in: 2099", "is in the future"),
+    ("updated_in: 2026-12", "is after the page was read"),
+])
+def test_a_month_or_year_that_is_not_one_gets_one_message(tmp_path, front, message):
+    page = PAGE.replace("last_updated: 2025-06-30", front)
+    authorities = project(tmp_path, pages={"sen-support.md": page})
+    result = validate(authorities / "example.yaml")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert message in result.stderr and "sen-support.md:" in result.stderr, result.stderr

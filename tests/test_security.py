@@ -22,7 +22,8 @@ SCHEMA = json.loads((ROOT / "authorities" / "authority.schema.json").read_text(e
 # Fields whose values the model checks against a strict form (addresses, dates...), and the
 # council's own names, which go into page titles and keep to plain characters.
 CHECKED_FORMS = {"slug", "role", "coordinator_title", "phone", "email", "web", "url", "local_offer_url",
-                 "last_reviewed", "last_updated", "seed", "currency", "file", "published", "provenance"}
+                 "last_reviewed", "last_updated", "seed", "currency", "file", "published", "provenance",
+                 "more_phones", "updated_in"}
 COUNCIL_NAMES = {"name", "short_name"}
 
 # What an attacker types into a plain-text field: every one of these must be shown as text.

@@ -127,6 +127,35 @@ def _past_date(value: Any) -> date:
 
 
 PastDate = Annotated[date, BeforeValidator(_past_date)]
+
+
+def _month_or_year(value: Any) -> str:
+    # A page that shows only "May 2020" or "2020": written 2020-05 or 2020 (YAML reads 2020 as a number).
+    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    if not re.fullmatch(r"\d{4}(-\d{2})?", text):
+        raise ValueError("expected a month written YYYY-MM, such as 2020-05, or a year written YYYY, such as 2020; "
+                         "for a full date use last_updated")
+    year, month = int(text[:4]), int(text[5:]) if len(text) > 4 else None
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"expected a month from 01 to 12, got {text[5:]}")
+    today = date.today()
+    if (year, month or 1) > (today.year, today.month):
+        raise ValueError(f"this date, {text}, is in the future: give the date the page shows")
+    if year < EARLIEST_DATE.year:
+        raise ValueError(f"this date, {text}, is before 2000: check the year")
+    return text
+
+
+MONTH_OR_YEAR_DESCRIPTION = ("When the page says it was last updated, where it shows only a month or a year: YYYY-MM "
+                             "(e.g. 2020-05) or YYYY (e.g. 2020). Use last_updated for a full date, never both.")
+# A month ("2020-05") or a year ("2020"), as a page shows it; never in the future.
+MonthOrYear = Annotated[str, BeforeValidator(_month_or_year),
+                        Field(json_schema_extra={"pattern": "^[0-9]{4}(-[0-9]{2})?$", "maxLength": 7})]
+
+
+def month_or_year_words(value: str) -> str:
+    """ "2020-05" as "May 2020", "2020" as "2020"."""
+    return f"{calendar.month_name[int(value[5:])]} {value[:4]}" if len(value) > 4 else value
 Email = Annotated[str, StringConstraints(strip_whitespace=True, max_length=254,
                                          pattern=r"^[A-Za-z0-9_+-]+(\.[A-Za-z0-9_+-]+)*@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")]
 # Names go into page titles and headings, so they keep to characters that mean
@@ -399,6 +428,9 @@ class TopUpRoute(Strict):
     decided_by: Optional[Statement] = Field(None, description='Who decides, in the council\'s words, e.g. "a panel of council officers and head teachers".')
     meets: Optional[Statement] = Field(None, description='How often it meets, e.g. "every three weeks".')
     decision_time: Optional[Statement] = Field(None, description="How soon it decides, where the council says.")
+    starts: Optional[Statement] = Field(
+        None, description='When the route started, or is planned to start, in the council\'s words, e.g. "agreed in May '
+                          '2024 and piloted in the Summer term of 2024".')
     needs_ehc_needs_assessment: Optional[bool] = Field(
         None, description="True if a child must have an EHC needs assessment first; leave out if the council does not say.")
     needs_ehc_plan: Optional[bool] = Field(
@@ -475,10 +507,28 @@ class Contact(Strict):
     name: Heading = Field(description="The service's name, as the council writes it.")
     description: Optional[Statement] = Field(None, description="What the service does, and for whom, as the council's page says.")
     phone: Optional[Phone] = Field(None, description='A UK phone number in quotes, e.g. "01642 527158".')
+    more_phones: list[Phone] = Field(
+        default_factory=list, max_length=5,
+        description='Other phone numbers the council gives for this service, each in quotes, e.g. ["01302 737211"]. '
+                    "The first number goes in phone.")
     email: Optional[Email] = Field(None, description="A plain email address, e.g. sendiass@council.gov.uk.")
     web: Optional[WebAddress] = Field(None, description="The service's web address, starting https://.")
     address: list[Text] = Field(default_factory=list, max_length=LIST_MAX, description="A postal address, one line per item.")
     opening_hours: Optional[Text] = Field(None, description='e.g. "Monday to Friday, 9am to 5pm".')
+
+    @field_validator("more_phones")
+    @classmethod
+    def _after_the_first(cls, more: list[str], info: ValidationInfo) -> list[str]:
+        if more and not info.data.get("phone"):
+            raise ValueError("put the first number in phone, and only the others in more_phones")
+        if info.data.get("phone") in more or len(set(more)) < len(more):
+            raise ValueError("this list repeats a phone number: give each number once")
+        return more
+
+    @property
+    def phones(self) -> list[str]:
+        """Every phone number for the service, the first first."""
+        return [self.phone, *self.more_phones] if self.phone else []
 
 
 class Framework(Strict):
@@ -572,16 +622,19 @@ class Source(Strict):
         None, description='Who publishes the page, where it is not the council itself, e.g. "Camden SENDIASS" (no file only).')
     url: Optional[WebAddress] = Field(None, description="The page's address (no file only).")
     last_updated: Optional[PastDate] = Field(None, description="When the source page says it was last updated (no file only).")
+    updated_in: Optional[MonthOrYear] = Field(None, description=MONTH_OR_YEAR_DESCRIPTION[:-1] + " (no file only).")
     covers: list[SectionKey] = Field(
         default_factory=list, max_length=LIST_MAX, description="Which parts of this file its facts are in. Leave out if it backs them all.")
 
     @model_validator(mode="after")
     def named_once(self) -> "Source":
-        if self.file and (self.title or self.publisher or self.url or self.last_updated):
+        if self.file and (self.title or self.publisher or self.url or self.last_updated or self.updated_in):
             raise ValueError("a source with a file takes its title, publisher, address and dates from the file's front "
                              "matter: delete them here")
         if not self.file and not self.title:
             raise ValueError("a source needs a file (its page, saved in authorities/sources/<slug>/) or at least a title")
+        if self.last_updated and self.updated_in:
+            raise ValueError("give last_updated (a full date) or updated_in (a month or a year), not both")
         return self
 
 

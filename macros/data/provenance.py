@@ -4,9 +4,13 @@ For each quote:
 - it is real: it is on one of that council's source pages, once whitespace, quote marks and
   dashes are made alike;
 - the strength matches: the strongest word of obligation in the statement is of the same kind as
-  the quote's (must, need to, has to, required / should, expected / can, may, could / none);
+  the quote's (must, need to, has to, required / should, expected / can, may, could / none). A
+  word that states no duty counts as none: "expected" describing progress ("in a way expected for
+  their age"), "need to" in a condition ("if your child needs to", "when they need to"); and a
+  duty word after may, might, could or can ("may require", "may need to") counts as can;
 - the numbers match: every amount, count, number of weeks or times a year in the statement is in
-  the quote.
+  the quote, and so is the number of a band, level or element ("Band 2", "Band 1a"). "One" as a
+  word standing for a thing ("they will need one") is no number.
 
 Plain-English rewriting by hand loses a council's "must" or "should" without anyone noticing; this
 makes the promise "the council's own words" something the build keeps.
@@ -26,13 +30,31 @@ from .model import Authority, FundingElement, _CarriesQuotes, _Quoted
 from .problems import FieldPath, Problem, field_name
 from .sources import Page
 
-# Strongest first. "expected" counts with should, as the Code of Practice uses it.
+# Strongest first. "expected" counts with should, as the Code of Practice uses it. EDITING.md lists
+# these words for editors (tests/test_editing_guide.py checks it names each one).
 STRENGTHS = (
-    ("must", r"must|needs? to|has to|have to|had to|required|requires|require|obliged|duty|duties"),
+    ("must", r"must|needs? to|has to|have to|had to|required|requires|require|requirements? on|obliged|obligations?"
+             r"|duty|duties"),
     ("should", r"should|expected|expects?|ought to"),
     ("can", r"can|may|could|might|able to"),
 )
 _STRENGTH = [(name, re.compile(rf"\b(?:{words})\b", re.I)) for name, words in STRENGTHS]
+# "expected" describing how a child is doing states no duty, so it counts as none: "in a way
+# expected for their age", "expected progress", "behind their expected level", "as well as expected".
+_DESCRIBED = re.compile(r"\bexpected(?=\s+(?:for(?:\s+[^\s,.;:!?()]+){0,4}?\s+age|progress|levels?|standards?|"
+                        r"attainment|development|rates?)\b)|\b(?:than|as)\s+expected\b|\bage[- ]expected\b", re.I)
+# "need to" in a condition reads as no duty: "if your child needs to move school", "when they need
+# to", "children who need to be educated in a special school". It can also be read as a duty ("when
+# the school needs to give extra help"), so a statement may keep either reading (see readings).
+# Up to four words between, with no comma or full stop, so "If so, the school needs to" is a duty.
+_CONDITION = re.compile(r"\b(?:if|when|whenever|where|unless|until|whether|who)(?:\s+[^\s,.;:!?()]+){0,4}?\s+"
+                        r"(?:will\s+|may\s+|might\s+)?(?:needs?|needed)\s+to\b", re.I)
+# A duty word after a word of possibility is a possibility: "may require", "might need to",
+# "could be required", "can have to". It counts as can, by the modal kept in its place.
+# "It may be that they need to" is a possibility too.
+_POSSIBLE_DUTY = re.compile(r"\b(may|might|could|can)((?:\s+(?:also|still|sometimes|then|well|not|be|even))*"
+                            r"(?:\s+be\s+that(?:\s+[^\s,.;:!?()]+){1,3}?)?)\s+"
+                            r"(?:needs?\s+to|has\s+to|have\s+to|require[sd]?|required|obliged)\b", re.I)
 _NUMBER_WORDS = {"one": 1, "once": 1, "two": 2, "twice": 2, "three": 3, "thrice": 3, "four": 4, "five": 5,
                  "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
                  "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
@@ -40,6 +62,14 @@ _SCALE = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_000_000, "
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s?(k|m|bn|thousand|million|billion))?(?!\w)|\b("
                      + "|".join(_NUMBER_WORDS) + r")\b", re.I)
 _MARKDOWN = re.compile(r"[*_`]+|\]\([^)]*\)|[\[\]]")
+# The number of a band, level or element with a letter after it ("Band 1a"), checked like "Band 2".
+_LABEL = re.compile(r"\b(?:bands?|levels?|elements?|tiers?|stages?|steps?|ranges?|waves?|groups?|phases?)\s+"
+                    r"(\d{1,3}[a-z])\b", re.I)
+# "One" standing for a thing, not a count: "they will need one.", "no one is", "the right one,". Only
+# where no noun follows it, so "the one year review" and "one of the following" are still counts.
+_PRONOUN_ONE = re.compile(r"\b(?:need|needs|needed|get|gets|got|have|has|had|want|wants|wanted|keep|use|choose|the|this|"
+                          r"that|which|each|any|no|such|another|right)\s+one(?=\s*(?:[.,;:!?)]|$)|\s+(?:and|or|but|if|"
+                          r"when|too|yet|now|because|as|who|that|which|is|was|will|can)\b)", re.I)
 
 
 def normalised(text: str) -> str:
@@ -53,10 +83,31 @@ def normalised(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def strength(text: str) -> tuple[str, str]:
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group(0))
+
+
+def _duties(text: str, conditions: bool = True) -> str:
+    """`text` with each word of obligation that states no duty blanked out (and, with `conditions`,
+    each "need to" in a condition), and each duty that is only a possibility ("may require") cut to
+    its modal ("may"), keeping every other word in place."""
+    text = _DESCRIBED.sub(_blank, _MARKDOWN.sub("", text))
+    if conditions:
+        text = _CONDITION.sub(_blank, text)
+    return _POSSIBLE_DUTY.sub(lambda match: match.group(1) + " " * (len(match.group(0)) - len(match.group(1))), text)
+
+
+def readings(text: str) -> set[str]:
+    """Each kind of strength `text` can be read as: one, or two where a "need to" in a condition
+    may be read as a duty or as none."""
+    return {strength(text)[0], strength(text, conditions=False)[0]}
+
+
+def strength(text: str, conditions: bool = True) -> tuple[str, str]:
     """The strongest word of obligation in `text`, as (its kind, the word), or ("none", "")."""
+    text = _duties(text, conditions)
     for name, pattern in _STRENGTH:
-        found = pattern.search(_MARKDOWN.sub("", text))
+        found = pattern.search(text)
         if found:
             return name, found.group(0)
     return "none", ""
@@ -64,8 +115,10 @@ def strength(text: str) -> tuple[str, str]:
 
 def numbers(text: str) -> set[str]:
     """Every number in `text`, in digits or words, as plain digits: "£6,000", "6k" and "6000" are all "6000"."""
-    found = set()
-    for match in _NUMBER.finditer(_MARKDOWN.sub("", text)):
+    text = _MARKDOWN.sub("", text)
+    found = {match.group(1).lower() for match in _LABEL.finditer(text)}
+    text = _PRONOUN_ONE.sub(lambda match: " " * len(match.group(0)), text)
+    for match in _NUMBER.finditer(text):
         if match.group(4):
             found.add(str(_NUMBER_WORDS[match.group(4).lower()]))
             continue
@@ -150,19 +203,25 @@ def check(authority: Authority, pages: dict[str, Page], display: str, where) -> 
             found_in.append(page)
         said = " ".join(statement.quotes)
         ours, theirs = strength(statement.text), strength(said)
-        if statement.has_strength and ours[0] != theirs[0]:
+        if statement.has_strength and not readings(statement.text) & readings(said):
             theirs_shown = f'"{theirs[0]}" ("{_short(_around(said, theirs[1]), 50)}")' if theirs[1] else "none"
             ours_shown = f'"{ours[0]}" ("{ours[1]}")' if ours[1] else "none"
             keep = f'keep "{theirs[0]}"' if theirs[1] else f'do not add "{ours[1]}"'
             problem(statement.path, f"the council's words say {theirs_shown}, this text says {ours_shown}: {keep}",
                     "a parent relies on the council's must, should or can: write the same kind of word")
-        missing = sorted(numbers(statement.text) - numbers(said), key=lambda n: float(n))
+        missing = sorted(numbers(statement.text) - numbers(said), key=_number_order)
         if missing:
             problem(statement.path, f"this text has {', '.join(missing)}, which the council's words do not: "
                                     f'"{_short(said)}"', "use the council's numbers, or quote the words that give them")
         if statement.holder is not None and all(found_in):
             statement.holder._found_in = tuple(found_in)  # for the page's "council's words"
     return problems
+
+
+def _number_order(number: str) -> tuple[float, str]:
+    # "1a" (a band's number) sorts after 1 and before 2.
+    digits = re.match(r"[\d.]*", number).group(0)
+    return float(digits or 0), number[len(digits):]
 
 
 def _around(text: str, word: str) -> str:

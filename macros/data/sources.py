@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Optional
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, model_validator
 
-from .model import Heading, PastDate, Strict, Text, WebAddress
+from .model import MONTH_OR_YEAR_DESCRIPTION, Heading, MonthOrYear, PastDate, Strict, Text, WebAddress
 from .problems import Invalid, Problem
 from .safe_text import for_log
 from .yaml_reader import Reader, decode, read_bytes
@@ -34,7 +34,16 @@ class SourcePage(Strict):
     publisher_kind: PublisherKind = Field(description="What kind of organisation publishes it.")
     read: PastDate = Field(description="When its text was captured (YYYY-MM-DD).")
     last_updated: Optional[PastDate] = Field(None, description="When the page says it was last updated (YYYY-MM-DD).")
+    updated_in: Optional[MonthOrYear] = Field(None, description=MONTH_OR_YEAR_DESCRIPTION)
     note: Optional[Text] = Field(None, description="Anything a reader should know about the capture.")
+
+    @model_validator(mode="after")
+    def one_date(self) -> "SourcePage":
+        if self.last_updated and self.updated_in:
+            raise ValueError("give last_updated (a full date) or updated_in (a month or a year), not both")
+        if self.updated_in and self.updated_in > self.read.isoformat()[:len(self.updated_in)]:
+            raise ValueError(f"updated_in, {self.updated_in}, is after the page was read, on {self.read.isoformat()}")
+        return self
 
 
 @dataclass(frozen=True)

@@ -27,17 +27,52 @@ _HEADING = re.compile(r'<h([12])\b[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 _TAG = re.compile(r"<[^>]+>")
 
 
-def who_to_ask(authority: Authority) -> dict:
-    """The best contact for a question the data cannot answer, most specific first: one a parent can
-    reach (a phone, email or website) before one that is only named. An "other" contact, which may
-    be meant for schools or for one consultation, is never sent every question."""
-    roles = ("sen_team", "sendiass", "local_offer_team", "parent_carer_forum")
-    reachable = [c for c in authority.contacts if c.phone or c.email or c.web]
-    for contacts in (reachable, authority.contacts):
+# A contact whose own description says it is for schools or their staff, or for one consultation,
+# is not a parent's next step for any question; one for children who have an EHC plan is not the
+# next step for a question about SEN support (only on the EHC page, which is about asking for one).
+_NOT_FOR_PARENTS = re.compile(r"^\s*(?:for (?:school|schools|school staff|education settings|settings)\b|schools can\b)"
+                              r"|\bconsultation\b", re.I)
+_EHC_PLAN_ONLY = re.compile(r"\b(?:who have|who has|with) an? (?:EHC|Education,? Health,? (?:and|&) Care) ?(?:plan|P)\b",
+                            re.I)
+# The last words of a name that is a kind of service, not a proper name: "SEND team" reads "the SEND
+# team", while "Camden SENDIASS" or "Trafford Parents Forum" stand as they are.
+_SERVICE_WORDS = re.compile(r"\b(?:team|service|services|hub|panel|office|unit|helpline|hotline|line|desk|department)\b",
+                            re.I)
+
+
+def spoken_name(name: str, authority: Authority) -> str:
+    """A contact's name as it reads after "ask" or "contact": with "the" where it names a kind of
+    service ("the SEND team", "the Families Information Service"), as it is where it is a proper
+    name or starts with the place's name."""
+    places = (authority.short_name, authority.name, "the ", "your ")
+    if any(name.lower().startswith(place.lower()) for place in places) or not _SERVICE_WORDS.search(name):
+        return name
+    return "the " + name
+
+
+def _fits(contact, page: str) -> bool:
+    said = str(contact.description or "")
+    return not (_NOT_FOR_PARENTS.search(said) or (page != "ehc-needs-assessment" and _EHC_PLAN_ONLY.search(said)))
+
+
+def who_to_ask(authority: Authority, page: str = "") -> dict:
+    """The best contact for a question the data cannot answer on `page` (a page kind's key), most
+    specific first: one a parent can reach (a phone, email or website) before one that is only
+    named. An "other" contact, which may be meant for schools or for one consultation, is never sent
+    every question, nor is one whose own description says it is for schools, or (away from the EHC
+    page) only for children who have an EHC plan. A comment on the Local Offer ("you-said-we-did")
+    goes only to a Local Offer team, and otherwise to no one: name "" (no other team says it takes them)."""
+    comments = page == "you-said-we-did"
+    roles = ("local_offer_team",) if comments else ("sen_team", "sendiass", "local_offer_team", "parent_carer_forum")
+    fitting = [c for c in authority.contacts if _fits(c, page)]
+    reachable = [c for c in fitting if c.phone or c.email or c.web]
+    for contacts in (reachable, fitting):
         for role in roles:
             for contact in contacts:
                 if contact.role == role:
-                    return {"name": contact.name, "on_contacts_page": True}
+                    return {"name": spoken_name(contact.name, authority), "on_contacts_page": True}
+    if comments:
+        return {"name": "", "on_contacts_page": False}
     return {"name": f"your child's {authority.terminology.coordinator_title}", "on_contacts_page": False}
 
 
@@ -55,7 +90,7 @@ def _environment() -> Environment:
                        funding_rows=views.funding_rows, faq_items=views.faq_items, contact_cards=views.contact_cards,
                        decider_labels=views.DECIDER_LABELS,
                        expectation_heading=views.expectation_heading, how_to_ask_labels=views.HOW_TO_ASK_LABELS,
-                       term_ids=views.term_ids)
+                       term_ids=views.term_ids, level_name=views.level_name)
     return env
 
 

@@ -21,7 +21,9 @@ class Topic:
 
 
 def _has_sendiass(authority: Authority) -> bool:
-    return any(contact.role == "sendiass" for contact in authority.contacts)
+    # Named with no way to reach it, a SENDIASS is not yet information a parent can use.
+    return any(contact.role == "sendiass" and (contact.phone or contact.email or contact.web or contact.address)
+               for contact in authority.contacts)
 
 
 TOPICS = (

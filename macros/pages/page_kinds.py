@@ -44,7 +44,8 @@ PAGE_KINDS = (
     # The two pages that mention almost every council word (the step-by-step guide, and the
     # contacts page, whose cards name each service) weigh a little less, so a question finds the
     # page about its subject first; their own questions still find them (tests/test_search.py).
-    PageKind("contacts", "Who to contact", "Who to contact about SEND in {place}: phone and email", ("contacts",),
+    # "or": each council gives some of these ways, and not every council gives an email.
+    PageKind("contacts", "Who to contact", "Who to contact about SEND in {place}: phone, email or website", ("contacts",),
              search_boost=0.4),
     PageKind("you-said-we-did", "You said, we did", "You said, we did: comments on {place}'s Local Offer",
              ("you_said_we_did",), search_boost=0.3),

@@ -6,6 +6,8 @@ Components read only their params; this is the one place that knows both shapes.
 
 from __future__ import annotations
 
+import re
+
 from .components import slug
 from ..data.model import Authority, ExpectationList
 
@@ -33,6 +35,31 @@ HOW_TO_ASK_LABELS = {"online_form": "Online form", "letter": "Letter", "email": 
                      "through_school": "Through your child's school", "other": "Other"}
 
 
+_LEVEL_WORDS = re.compile(r"\bSEND? support\b", re.I)
+
+
+def level_name(authority: Authority) -> str:
+    """What the council calls SEN support, from its own level names or the name of its SEN support
+    stage: "SEND support" where it writes that, otherwise "SEN support"."""
+    stages = authority.graduated_approach.stages if authority.graduated_approach else []
+    names = [*authority.terminology.support_level_names, *(s.name for s in stages if s.level == "sen_support")]
+    for name in names:
+        found = _LEVEL_WORDS.search(name)
+        if found:
+            return "SEN support" if found.group(0).casefold() == "sen support" else found.group(0)
+    return "SEN support"
+
+
+def role_label(authority: Authority, contact) -> str:
+    """The label for a kind of contact. A council's SEN team is its "SEND team" where the team's own
+    name says SEND, or, where its name says neither, where the council writes "SEND support"."""
+    if contact.role == "sen_team":
+        named = re.search(r"\bSEND?\b", contact.name)
+        send = named.group(0) == "SEND" if named else level_name(authority).upper().startswith("SEND")
+        return "The council's SEND team" if send else CONTACT_ROLE_LABELS["sen_team"]
+    return CONTACT_ROLE_LABELS[contact.role]
+
+
 def _connector(next_step: str) -> str | None:
     return next_step if next_step in ("and", "or") else None
 
@@ -45,7 +72,8 @@ def stage_steps(authority: Authority) -> list[dict]:
             "title": stage.name,
             "body": stage.summary,
             "groups": [
-                {"title": "Who it is for", "items": [LEVEL_LABELS[stage.level]] if stage.level else []},
+                {"title": "Who it is for", "items": [level_name(authority) if stage.level == "sen_support" else
+                                                     LEVEL_LABELS[stage.level]] if stage.level else []},
                 {"title": "The levels in this step", "items": list(stage.groups)},
                 {"title": "Your child's plan", "items": plan},
                 {"title": "What school does", "items": list(stage.school_does)},
@@ -122,8 +150,8 @@ def faq_items(authority: Authority) -> list[dict]:
 
 def contact_cards(authority: Authority) -> list[dict]:
     ids = unique_ids("contact-", [c.name for c in authority.contacts])
-    return [{"id": heading_id, "name": c.name, "role_label": CONTACT_ROLE_LABELS[c.role], "description": c.description,
-             "phone": c.phone, "email": c.email, "web": str(c.web) if c.web else None,
+    return [{"id": heading_id, "name": c.name, "role_label": role_label(authority, c), "description": c.description,
+             "phone": c.phone, "more_phones": list(c.more_phones), "email": c.email, "web": str(c.web) if c.web else None,
              "address": list(c.address), "opening_hours": c.opening_hours,
              "no_details_text": None if (c.phone or c.email or c.web or c.address) else
              f"{authority.short_name}'s pages name this service. This site does not have its phone number, email or website yet."}

@@ -16,6 +16,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from ...data.model import month_or_year_words
 from ..safe_html import mailto_href, markdown_html, web_href
 
 HERE = Path(__file__).resolve().parent
@@ -48,20 +49,33 @@ def council_words(statement) -> Markup:
     publishers = {page.about.publisher for page in pages}
     return render("council_words", publisher=next(iter(publishers)) if len(publishers) == 1 else None, quotes=[
         {"text": quote, "title": page.about.title, "url": web_href(page.about.url) or None,
-         "publisher": page.about.publisher, "date": page.about.last_updated or page.about.read,
-         "date_label": "updated" if page.about.last_updated else "read", "age": _age(page)}
+         "publisher": page.about.publisher, "date": _updated(page) or page.about.read,
+         "date_label": "updated" if _updated(page) else "read", "age": _age(page)}
         for quote, page in zip(quotes, pages)])
 
 
 OLD_AFTER_YEARS = 3
 
 
+def _updated(page):
+    """When the page says it was updated: a date, or the words for a month or year ("May 2020")."""
+    about = page.about
+    return about.last_updated or (month_or_year_words(about.updated_in) if about.updated_in else None)
+
+
 def _age(page) -> str | None:
     """A note beside words from a page dated more than three years before it was read, so a parent
-    knows the fact may have changed; none for a newer page."""
-    updated, read = page.about.last_updated, page.about.read
-    if updated and (read.year - updated.year) * 12 + read.month - updated.month > OLD_AFTER_YEARS * 12:
-        return f"This page is from {updated.year}: ask whether it is still right."
+    knows the fact may have changed; none for a newer page. A page dated only by its year is taken
+    as from that year's December, its newest, so the note never makes a page older than it is."""
+    about, read = page.about, page.about.read
+    if about.last_updated:
+        year, month = about.last_updated.year, about.last_updated.month
+    elif about.updated_in:
+        year, month = int(about.updated_in[:4]), int(about.updated_in[5:] or 12)
+    else:
+        return None
+    if (read.year - year) * 12 + read.month - month > OLD_AFTER_YEARS * 12:
+        return f"This page is from {year}: ask whether it is still right."
     return None
 
 
@@ -79,7 +93,7 @@ env = Environment(
     loader=FileSystemLoader(HERE), autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True
 )
 FILTERS = dict(markdown=markdown_said, said=said, council_words=council_words, pounds=pounds, tel_href=tel_href,
-               mailto_href=mailto_href, web_href=web_href, slug=slug)
+               mailto_href=mailto_href, web_href=web_href, slug=slug, month_or_year=month_or_year_words)
 env.filters.update(FILTERS)
 
 
