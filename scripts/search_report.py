@@ -32,9 +32,11 @@ import sys
 import tempfile
 import threading
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import yaml
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = ROOT / "tests" / "search_questions.yaml"
@@ -119,6 +121,7 @@ class Browser:
         self._browser = self._playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         self.page = self._browser.new_page(viewport={"width": 390, "height": 844})
         self._at = None
+        self.timeouts: list[str] = []
 
     def ask(self, question: str, on: str = "") -> list[str]:
         page = self.page
@@ -130,7 +133,10 @@ class Browser:
         box = page.locator("#lo-search-input, input[data-md-component=search-query]").first
         box.fill("")
         box.press_sequentially(question, delay=5)
-        page.wait_for_function(self.engine["done"], arg=question, timeout=15000, polling=200)
+        try:
+            page.wait_for_function(self.engine["done"], arg=question, timeout=15000, polling=200)
+        except PlaywrightTimeout:
+            self.timeouts.append(question)  # scored on whatever the list shows, and said in the report
         links = page.eval_on_selector_all(self.engine["results"], "links => links.map(a => a.href)")
         return [page_of(link[len(self.base) - 1:]) for link in links]
 
@@ -219,6 +225,9 @@ def score(site: Path, engine: str, lists: list[Path], show: int) -> list[tuple[s
                 rows.append((path.name, "home page", evaluate(browser, questions, site)))
                 rows.append((path.name, "the council's own pages", evaluate(browser, questions, site, True)))
         finally:
+            if browser.timeouts:
+                print(f"{engine}: no settled results within 15 s for {len(browser.timeouts)} questions, scored on "
+                      f"what the list showed: {browser.timeouts}", file=sys.stderr)
             browser.close()
     return rows
 
@@ -230,6 +239,7 @@ def main(argv=None) -> int:
                         help="a list of questions (default: the tuned list and the held-out list)")
     parser.add_argument("--engines", action="store_true", help="also score the theme's own search on the same pages")
     parser.add_argument("--show", type=int, default=0, metavar="N", help="print every question's top N pages")
+    parser.add_argument("--write", type=Path, metavar="FILE", help="also write the report to FILE (Markdown)")
     args = parser.parse_args(argv)
     lists = args.questions or [QUESTIONS, HELD_OUT]
     with tempfile.TemporaryDirectory(prefix="local-offer-search-") as temp:
@@ -242,15 +252,22 @@ def main(argv=None) -> int:
             material = Path(temp) / "material-site"
             build_with_theme_search(material, Path(temp))
             results["Material (the theme's own)"] = score(material, "material", lists, args.show)
-    print("| questions | asked on | " + " | ".join(results) + " |")
-    print("|---|---|" + "---:|" * len(results))
+    lines = ["| questions | asked on | " + " | ".join(results) + " |", "|---|---|" + "---:|" * len(results)]
     for i, (name, on, _) in enumerate(next(iter(results.values()))):
-        print(f"| {name} | {on} | " + " | ".join(summary(rows[i][2]) for rows in results.values()) + " |")
+        lines.append(f"| {name} | {on} | " + " | ".join(summary(rows[i][2]) for rows in results.values()) + " |")
     for engine, rows in results.items():
         for name, on, outcomes in rows:
             table = misses(outcomes, args.show)
             if table:
-                print(f"\n### {engine}: {name}, asked on {on}, not the first result\n\n{table}")
+                lines.append(f"\n### {engine}: {name}, asked on {on}, not the first result\n\n{table}")
+    print("\n".join(lines))
+    if args.write:
+        args.write.write_text("\n".join([
+            "# Search engines side by side", "",
+            f"Written by `.venv/bin/python scripts/search_report.py {' '.join(argv or sys.argv[1:])}` on "
+            f"{date.today():%-d %B %Y}; do not edit by hand. Every question is typed into the search box in Chromium "
+            "on the home page, and a question about one council again on that council's overview. Top-1: the "
+            "answer is the first result; top-3: it is among the first three.", "", *lines, ""]), encoding="utf-8")
     return 0
 
 

@@ -110,6 +110,7 @@
           councils = namesOf(Object.keys((filters && filters.council) || {}).filter(function (name) {
             return name !== EVERY;
           }));
+          pagesOf(pagefind, { council: EVERY });  // asked by most searches from the home page: fetched now
           return pagefind;
         });
       });
@@ -226,15 +227,26 @@
     });
   }
 
+  // Every page a filter matches, as ids; asked once per filter and kept, since a page's council and
+  // kind do not change while the page is open.
+  var matching = {};
+  function pagesOf(pagefind, filter) {
+    var key = JSON.stringify(filter);
+    if (!matching[key]) {
+      matching[key] = pagefind.search(null, { filters: filter }).then(function (answer) {
+        return answer.results.map(function (result) { return result.id; });
+      });
+    }
+    return matching[key];
+  }
+
   // Each page matching one of `weights` ([[filter, factor], ...], such as [{council: "Bury"}, 3])
   // scores that many times as much; then the best first, tier by tier.
   function reweigh(pagefind, entries, weights) {
-    return Promise.all(weights.map(function (weight) {
-      return pagefind.search(null, { filters: weight[0] });  // every page the filter matches
-    })).then(function (answers) {
+    return Promise.all(weights.map(function (weight) { return pagesOf(pagefind, weight[0]); })).then(function (answers) {
       var factor = {};
-      answers.forEach(function (answer, n) {
-        answer.results.forEach(function (result) { factor[result.id] = (factor[result.id] || 1) * weights[n][1]; });
+      answers.forEach(function (ids, n) {
+        ids.forEach(function (id) { factor[id] = (factor[id] || 1) * weights[n][1]; });
       });
       entries.forEach(function (entry, i) {
         entry.order = i;
