@@ -265,7 +265,6 @@
       var named = namedCouncil(words, query);
       var council = named.name || (only && only.checked ? here : null);
       var terms = meaningful(named.rest || words);
-      if (!named.rest && named.name) terms = meaningful(words);
       var filters = council ? { council: { any: named.name ? [named.name] : [here, EVERY] } } : null;
       var weights = [];
       if (!council) weights.push([{ council: EVERY }, NATIONAL]);
