@@ -106,4 +106,4 @@ def render(markdown: str, page, config) -> str:
     return _pages.from_string(markdown).render(
         config=config, glossary=load_glossary(), page_kinds=PAGE_KINDS,
         council_chooser=lambda: council_chooser(to_root), ehc_law=ehc_law, coverage_table=coverage_table,
-        compare_table=lambda: compare_table(to_root))
+        compare_table=lambda: compare_table(to_root), compare_topics=[fact.label for fact in FACTS])

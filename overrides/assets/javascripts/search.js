@@ -71,7 +71,7 @@
   // Words that say how a question is asked, not what it is about.
   var STOP = ("a about am an and any are as ask at be been being by can could did do does doing for " +
     "from get gets getting give go going got had has have having he her here his how i if in into is it " +
-    "its just know me might more much my of on or our out please really she should so some " +
+    "its just know me might more much must my of on or our out please really she should so some " +
     "each give gives said stand mean means meaning than that the their them then there they this those to too up us want was we were what when where " +
     "which while who whom whose why will with would you your").split(" ");
   var stop = {};
@@ -86,6 +86,9 @@
   var NATIONAL = 3;
   // A question asking how to reach someone is answered by a council's contacts page first.
   var CONTACTING = /\b(phone|telephone|ring|call|email|e-mail|contact|address)\b/i;
+  // A question about every council at once ("how much does each council give") is answered by the
+  // page that compares them.
+  var COMPARING = /\b(each|every|all|other|different)\s+(council|councils|local\s+authorit(y|ies)|areas?)\b|\bcompar(e|ed|ing|ison)\b/i;
   // A question asking what a word means is answered by the glossary first.
   var DEFINING = /^\s*(what\s+(is|are|'s)\b|what\s+does\b.*\b(mean|stand\s+for)\b|define\b|meaning\s+of\b)/i;
 
@@ -193,7 +196,8 @@
     var at = {};
     result.words.forEach(function (position) { at[position] = true; });
     var pairs = 0;
-    result.words.forEach(function (position) { if (at[position + 1]) pairs += 1; });
+    // The word after next counts too: a question's little words are not asked ("Assess, Plan, Do, Review").
+    result.words.forEach(function (position) { if (at[position + 1] || at[position + 2]) pairs += 1; });
     return 1 + Math.min(pairs, 4) * 0.25;
   }
 
@@ -271,6 +275,7 @@
       if (named.everyday) weights.push([{ council: named.everyday }, 1 / NATIONAL]);
       if (DEFINING.test(query)) weights.push([{ kind: "glossary" }, NATIONAL]);
       if (CONTACTING.test(query)) weights.push([{ kind: "contacts" }, NATIONAL]);
+      if (COMPARING.test(query)) weights.push([{ kind: "compare" }, NATIONAL]);
       return ask(pagefind, terms, filters).then(function (entries) {
         return reweigh(pagefind, entries, weights);
       }).then(function (results) {
