@@ -9,7 +9,8 @@ council and kind (`overrides/main.html`), so a search on a council's page can ke
 
 The theme's own search plugin stays in mkdocs.yml only because the theme draws its search button
 and dialog when it is there (our dialog replaces its content: `overrides/partials/search.html`);
-its index is never used, so it is removed rather than published.
+its index is never used, so its indexing is switched off (about a sixth of a large build's time)
+and anything of it the theme still writes is removed rather than published.
 """
 
 from __future__ import annotations
@@ -41,6 +42,16 @@ def index(site: Path) -> None:
                           + (result.stderr or result.stdout).strip()[-2000:])
     for name in UNUSED:
         (site / BUNDLE / name).unlink(missing_ok=True)
+
+
+def on_config(config):
+    # The theme draws its search button only while its search plugin is enabled, so the plugin
+    # stays enabled; its two indexing steps (read every page, write search_index.json) are taken
+    # off the build's list of steps.
+    theme_search = config.plugins.get("material/search")
+    for event in ("page_context", "post_build"):
+        steps = config.plugins.events[event]
+        steps[:] = [step for step in steps if getattr(step, "__self__", None) is not theme_search]
 
 
 @event_priority(-50)  # once every page is written, before safe_publish checks the new site

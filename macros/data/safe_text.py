@@ -8,6 +8,7 @@ as an escape, so a file cannot write colours, new lines or CI commands into a lo
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Newline and carriage return end lines; a tab is refused separately, with its own message.
@@ -25,9 +26,21 @@ def is_refused(ch: str) -> bool:
     return noncharacter or unicodedata.category(ch) in _REFUSED_CATEGORIES
 
 
+# Every file's every line and value is checked, so the check runs millions of times in a large
+# build: the ASCII control characters are found by one regular expression, and only the rare
+# characters beyond ASCII are looked up one by one.
+_ASCII_REFUSED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def first_refused(text: str) -> int:
     """The index of the first refused character in `text`, or -1."""
-    return next((i for i, ch in enumerate(text) if is_refused(ch)), -1)
+    control = _ASCII_REFUSED.search(text)
+    end = control.start() if control else len(text)
+    for found in _BEYOND_ASCII.finditer(text, 0, end):
+        if is_refused(found.group()):
+            return found.start()
+    return control.start() if control else -1
 
 
 def describe(ch: str) -> str:
