@@ -47,7 +47,7 @@ def test_open_referral_files_have_the_shape_and_the_contacts(built_site, slug):
         assert service.get("description") == (str(contact.description) if contact.description else
                                               None if contact.role == "other" else ROLE_NAMES[contact.role])
         phones = [p["number"] for c in service.get("contacts", []) for p in c["phones"]]
-        assert phones == ([contact.phone] if contact.phone else [])
+        assert phones == contact.phones  # the first number, then any more_phones
         assert service.get("email") == contact.email
 
 

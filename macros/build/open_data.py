@@ -118,7 +118,8 @@ def _service(authority, contact, service_id: uuid.UUID, organization_id: str) ->
         # UK 3.0 ignore it; the phone itself has UK 3.0's shape.
         contact_id = child("contact")
         service["contacts"] = [{"id": contact_id, "service_id": str(service_id), "name": contact.name,
-                                "phones": [{"id": child("phone"), "contact_id": contact_id, "number": contact.phone}]}]
+                                "phones": [{"id": child("phone" if n == 0 else f"phone {n + 1}"), "contact_id": contact_id,
+                                            "number": number} for n, number in enumerate(contact.phones)]}]
     address = _postal_address(contact.address)
     if address:
         # The model's address is a postal address, so both the location and the address are "postal".
@@ -237,6 +238,7 @@ def structured_data(page, config) -> list[dict]:
     if authority and kind and kind.key == "contacts":
         organization = {"@type": "GovernmentOrganization", "name": authority.name, "contactPoint": [
             {"@type": "ContactPoint", "name": c.name, "contactType": ROLE_NAMES[c.role],
+             # schema.org's telephone is one number; a service's other numbers are in the open data.
              **({"telephone": c.phone} if c.phone else {}), **({"email": c.email} if c.email else {}),
              **({"url": str(c.web)} if c.web else {})} for c in authority.contacts]}
         if authority.local_offer_url:
