@@ -30,6 +30,7 @@ from macros.build import settings  # noqa: E402
 from macros.data import site_data  # noqa: E402
 from macros.pages.glossary import council_terms, explain_terms  # noqa: E402
 from macros.pages.page_kinds import BY_KEY, PAGE_KINDS  # noqa: E402
+from macros.pages.views import page_title  # noqa: E402
 
 log = logging.getLogger("mkdocs.local_offer")
 
@@ -62,7 +63,7 @@ def page_source(kind, authority) -> str:
     # PyYAML's YAML 1.1 rules, where a slug such as 2024, no, 0x1f or 2024-01-01 would become a
     # number, a boolean or a date, so it is written by PyYAML's own emitter, which quotes any
     # text its loader would read as something else.
-    meta = {"title": kind.title.format(place=authority.short_name), "authority_slug": authority.slug,
+    meta = {"title": page_title(kind, authority), "authority_slug": authority.slug,
             "authority_name": authority.short_name, "page_kind": kind.key, "search": {"boost": kind.search_boost}}
     return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1_000_000) + "---\n"
 

@@ -90,7 +90,7 @@ def _environment() -> Environment:
                        funding_rows=views.funding_rows, faq_items=views.faq_items, contact_cards=views.contact_cards,
                        decider_labels=views.DECIDER_LABELS,
                        expectation_heading=views.expectation_heading, how_to_ask_labels=views.HOW_TO_ASK_LABELS,
-                       term_ids=views.term_ids, level_name=views.level_name)
+                       term_ids=views.term_ids, level_name=views.level_name, page_title=views.page_title)
     return env
 
 

@@ -12,7 +12,7 @@ PAGES_DIR = Path(__file__).parent / "council"
 class PageKind:
     key: str
     contents_label: str  # how the council's contents list names the page
-    title: str  # the page title; {place} is the council's short name
+    title: str  # the page title; {place} is the council's short name, {support} its word for SEN support
     sections: tuple[str, ...] = ()  # the parts of an authority file this page shows (their sources are listed)
     # Weight in the site search, where national pages weigh 1: below 1, a general question finds the
     # national explanation first, while a question naming a council still finds that council's pages.
@@ -32,7 +32,7 @@ class PageKind:
 PAGE_KINDS = (
     PageKind("overview", "Overview", "SEND support in {place}", ("sen_support", "terms", "documents")),
     PageKind("graduated-approach", "The graduated approach, step by step",
-             "The graduated approach in {place}: SEN support step by step",
+             "The graduated approach in {place}: {support} step by step",
              ("graduated_approach", "assess_plan_do_review"), search_boost=0.4),
     PageKind("school", "What to expect from your child's school",
              "What to expect from your child's school in {place}", ("expectations", "frameworks", "transition"),
@@ -40,7 +40,7 @@ PAGE_KINDS = (
     PageKind("funding", "Funding and top-up", "SEN funding and top-up funding in {place}", ("funding",)),
     PageKind("ehc-needs-assessment", "Asking for an EHC needs assessment",
              "Asking for an EHC needs assessment in {place}", ("ehc_needs_assessment",)),
-    PageKind("faqs", "Questions parents ask", "Questions parents ask about SEN support in {place}", ("faqs",)),
+    PageKind("faqs", "Questions parents ask", "Questions parents ask about {support} in {place}", ("faqs",)),
     # The two pages that mention almost every council word (the step-by-step guide, and the
     # contacts page, whose cards name each service) weigh a little less, so a question finds the
     # page about its subject first; their own questions still find them (tests/test_search.py).

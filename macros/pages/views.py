@@ -50,6 +50,11 @@ def level_name(authority: Authority) -> str:
     return "SEN support"
 
 
+def page_title(kind, authority: Authority) -> str:
+    """A council page's title, with the council's name and its own word for SEN support."""
+    return kind.title.format(place=authority.short_name, support=level_name(authority))
+
+
 def role_label(authority: Authority, contact) -> str:
     """The label for a kind of contact. A council's SEN team is its "SEND team" where the team's own
     name says SEND, or, where its name says neither, where the council writes "SEND support"."""
